@@ -1,0 +1,33 @@
+import { useState } from 'react'
+import { finishInstall } from '../bitrix'
+import { useI18n } from '../i18n'
+import { Button, ErrorNotice } from '../ui'
+
+/** Bitrix24 keeps an app in install mode (inert for non-admins) until it calls installFinish. */
+export function InstallScreen({ onInstalled }: { onInstalled: () => void }) {
+  const { t } = useI18n()
+  const [pending, setPending] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const finish = async () => {
+    setPending(true)
+    setError(null)
+    try {
+      await finishInstall()
+      onInstalled()
+    } catch (failure) {
+      setError(failure)
+    } finally {
+      setPending(false)
+    }
+  }
+  return (
+    <main className="page-message">
+      <h1>{t('app.install.title')}</h1>
+      <p>{t('app.install.body')}</p>
+      {error !== null && <ErrorNotice error={error} />}
+      <Button variant="primary" isPending={pending} onPress={() => void finish()}>
+        {t('app.install.action')}
+      </Button>
+    </main>
+  )
+}

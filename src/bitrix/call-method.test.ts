@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { B24Frame } from './frame'
+import { callBatch, callBatchChunks, callMethod, toPhpQuery, useFrameSourceForTests } from './call-method'
+import { connectToPortal } from './frame'
+import { RestError } from './rest-error'
+
+function fakeFrame(answer: (method: string, params: Record<string, unknown>) => unknown) {
+  const make = vi.fn(async ({ method, params }: { method: string; params: Record<string, unknown> }) => {
+    const result = answer(method, params)
+    return {
+      isSuccess: true,
+      getData: () => ({ result, time: {} }),
+      getTotal: () => 0,
+      isMore: () => false,
+      getErrors: () => [][Symbol.iterator](),
+    }
+  })
+  const frame = { actions: { v2: { call: { make } } } } as unknown as B24Frame
+  useFrameSourceForTests(async () => frame)
+  return make
+}
+
+afterEach(() => useFrameSourceForTests(connectToPortal))
+
+describe('toPhpQuery', () => {
+  it('writes nested params in PHP bracket notation, as batch commands need', () => {
+    expect(toPhpQuery({ id: 5, fields: { groupId: 12, createdBy: 3 }, select: ['ID', 'NAME'] })).toBe(
+      'id=5&fields[groupId]=12&fields[createdBy]=3&select[0]=ID&select[1]=NAME'.replace(/\[|\]/g, (c) =>
+        encodeURIComponent(c),
+      ),
+    )
+  })
+
+  it('encodes text safely and sends false as an empty value (PHP "empty")', () => {
+    expect(toPhpQuery({ filter: { '%NAME': 'R&D <Core>', '!SCRUM_MASTER_ID': false } })).toBe(
+      `${encodeURIComponent('filter[%NAME]')}=${encodeURIComponent('R&D <Core>')}&${encodeURIComponent('filter[!SCRUM_MASTER_ID]')}=`,
+    )
+  })
+})
+
+describe('callBatch', () => {
+  it('sends one batch request and gives each command its own outcome with the portal’s error text', async () => {
+    const make = fakeFrame(() => ({
+      result: { a: { id: 1 }, c: { workgroups: [] } },
+      result_error: { b: { error: 0, error_description: 'Backlog not found' } },
+      result_total: { c: 120 },
+      result_next: { c: 50 },
+      result_time: {},
+    }))
+    const outcome = await callBatch({
+      a: ['tasks.api.scrum.backlog.get', { id: 1 }],
+      b: ['tasks.api.scrum.backlog.get', { id: 2 }],
+      c: ['socialnetwork.api.workgroup.list', {}],
+    })
+    expect(make).toHaveBeenCalledTimes(1)
+    expect(make.mock.calls[0]![0].method).toBe('batch')
+    expect(make.mock.calls[0]![0].params).toEqual({
+      halt: 0,
+      cmd: {
+        a: 'tasks.api.scrum.backlog.get?id=1',
+        b: 'tasks.api.scrum.backlog.get?id=2',
+        c: 'socialnetwork.api.workgroup.list?',
+      },
+    })
+    expect(outcome.a).toEqual({ ok: true, result: { id: 1 } })
+    expect(outcome.c).toEqual({ ok: true, result: { workgroups: [] }, total: 120, next: 50 })
+    expect(outcome.b.ok).toBe(false)
+    const error = (outcome.b as { error: RestError }).error
+    expect([error.code, error.description, error.method]).toEqual(['0', 'Backlog not found', 'tasks.api.scrum.backlog.get'])
+  })
+
+  it('refuses more than 50 commands rather than letting the portal drop the rest', async () => {
+    fakeFrame(() => ({}))
+    const commands = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`c${i}`, ['user.current'] as const]))
+    await expect(callBatch(commands)).rejects.toThrow(RangeError)
+  })
+
+  it('splits long runs into batches of 50 and reports progress', async () => {
+    const make = fakeFrame((_method, params) => {
+      const cmd = params.cmd as Record<string, string>
+      return { result: Object.fromEntries(Object.keys(cmd).map((key) => [key, true])), result_error: [] }
+    })
+    const progress: number[] = []
+    const outcomes = await callBatchChunks(
+      Array.from({ length: 120 }, (_, i) => ['tasks.api.scrum.task.get', { id: i + 1 }] as const),
+      (done) => progress.push(done),
+    )
+    expect(make).toHaveBeenCalledTimes(3)
+    expect(outcomes).toHaveLength(120)
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true)
+    expect(progress).toEqual([50, 100, 120])
+  })
+})
+
+describe('callMethod', () => {
+  it('returns the result of the method', async () => {
+    fakeFrame((method) => (method === 'user.current' ? { ID: '1' } : null))
+    await expect(callMethod('user.current')).resolves.toEqual({ ID: '1' })
+  })
+})

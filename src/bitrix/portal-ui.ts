@@ -1,0 +1,104 @@
+import { connectToPortal, type B24Frame } from './frame'
+
+/** What the portal told the app about where and for whom it runs. */
+export interface PortalContext {
+  domain: string
+  lang: string
+  isAdmin: boolean
+  isInstallMode: boolean
+  placement: string
+  /** Placement options with upper-case keys; values as strings (`GROUP_ID`, `URI`, …). */
+  placementOptions: Record<string, string>
+}
+
+function normalisePlacementOptions(raw: unknown): Record<string, string> {
+  let value = raw
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value)
+    } catch {
+      return {}
+    }
+  }
+  if (!value || typeof value !== 'object') return {}
+  // Key case is not guaranteed across placements.
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key.toUpperCase(), String(item)]))
+}
+
+export function readPortalContext(b24: B24Frame): PortalContext {
+  return {
+    domain: new URL(b24.getTargetOrigin()).host,
+    lang: String(b24.getLang()),
+    isAdmin: b24.auth.isAdmin,
+    isInstallMode: b24.isInstallMode,
+    placement: b24.placement.placement,
+    placementOptions: normalisePlacementOptions(b24.placement.options),
+  }
+}
+
+/** The portal's title above the app frame. */
+export async function setPortalTitle(title: string): Promise<void> {
+  const b24 = await connectToPortal()
+  await b24.parent.setTitle(title)
+}
+
+/** Keep the portal's iframe as tall as the app's content, so the portal page scrolls, not the frame. */
+export function followContentHeight(element: HTMLElement, minHeight = 400): () => void {
+  let last = 0
+  const observer = new ResizeObserver(() => {
+    const height = Math.max(minHeight, Math.ceil(element.scrollHeight))
+    if (height === last) return
+    last = height
+    void connectToPortal().then((b24) => b24.parent.resizeWindow(document.body.clientWidth || 0, height))
+  })
+  observer.observe(element)
+  return () => observer.disconnect()
+}
+
+export interface PortalUser {
+  id: number
+  name: string
+  photo: string
+  position: string
+}
+
+/** The portal's own employee picker. Resolves only when someone is chosen (Bitrix24 never answers a cancel). */
+export async function pickPortalUser(): Promise<PortalUser | null> {
+  const b24 = await connectToPortal()
+  const user = await b24.dialog.selectUser()
+  if (!user) return null
+  return { id: Number(user.id), name: user.name, photo: user.photo, position: user.position }
+}
+
+export async function pickPortalUsers(): Promise<PortalUser[]> {
+  const b24 = await connectToPortal()
+  const users = await b24.dialog.selectUsers()
+  return users.map((user) => ({ id: Number(user.id), name: user.name, photo: user.photo, position: user.position }))
+}
+
+/** Open a portal page (a task, a profile) in the portal's slider. Resolves when the slider closes. */
+export async function openInPortalSlider(path: string): Promise<void> {
+  const b24 = await connectToPortal()
+  await b24.slider.openPath(b24.slider.getUrl(path))
+}
+
+/** Per-user settings kept by the portal (they come back in the init data next time). */
+export async function readUserOption(name: string): Promise<unknown> {
+  const b24 = await connectToPortal()
+  try {
+    return b24.options.userGet(name)
+  } catch {
+    return undefined // the SDK throws for options never set
+  }
+}
+
+export async function writeUserOption(name: string, value: unknown): Promise<void> {
+  const b24 = await connectToPortal()
+  await b24.options.userSet(name, value)
+}
+
+/** Finish the install step when the portal opened the app in install mode. */
+export async function finishInstall(): Promise<void> {
+  const b24 = await connectToPortal()
+  if (b24.isInstallMode) await b24.installFinish()
+}

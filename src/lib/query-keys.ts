@@ -1,0 +1,24 @@
+/**
+ * Query keys, one factory per domain, in one place: features read each other's data only through
+ * the cache, so a mutation in one feature can invalidate exactly what another one shows.
+ */
+export const userKeys = {
+  all: ['users'] as const,
+  byIds: (ids: readonly number[]) => [...userKeys.all, 'by-ids', [...new Set(ids)].sort((a, b) => a - b)] as const,
+}
+
+export const scrumGroupKeys = {
+  all: ['scrum-groups'] as const,
+  lists: () => [...scrumGroupKeys.all, 'list'] as const,
+  list: (search: string) => [...scrumGroupKeys.lists(), { search }] as const,
+  detail: (groupId: number) => [...scrumGroupKeys.all, 'detail', groupId] as const,
+}
+
+export const backlogKeys = {
+  all: ['backlog'] as const,
+  byGroup: (groupId: number) => [...backlogKeys.all, 'by-group', groupId] as const,
+  fields: () => [...backlogKeys.all, 'fields'] as const,
+  itemCount: (backlogId: number) => [...backlogKeys.all, 'item-count', backlogId] as const,
+}
+
+export const welcomeKeys = { all: ['welcome'] as const }

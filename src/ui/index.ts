@@ -1,0 +1,5 @@
+export { Button, type ButtonProps } from './Button'
+export { Dialog, type DialogProps } from './Dialog'
+export { Field, type FieldProps } from './Field'
+export { ToastHost, notify, toastQueue, type ToastMessage } from './Toast'
+export { ErrorNotice } from './ErrorNotice'
