@@ -1,12 +1,32 @@
 import { useEffect, useRef } from 'react'
 import { followContentHeight, setPortalTitle } from '../bitrix'
-import { HomeScreen } from '../features/home/HomeScreen'
+import { BacklogScreen } from '../features/backlog/BacklogScreen'
+import { ScrumGroupsScreen } from '../features/scrum-groups/ScrumGroupsScreen'
+import { useQuery } from '@tanstack/react-query'
+import { currentUserQueryOptions } from '../lib/users/get-current-user'
 import { useI18n } from '../i18n'
+import { useSelectedGroupId, useUiActions } from '../stores/ui-store'
+import { usePortal } from './PortalContext'
+import { rememberGroup } from './start-group'
 import './app.css'
+
+/** The picker's first request already says who is here; elsewhere the greeting asks itself. */
+function Greeting({ fetchItself }: { fetchItself: boolean }) {
+  const { t } = useI18n()
+  const portal = usePortal()
+  const me = useQuery({ ...currentUserQueryOptions(), enabled: fetchItself })
+  return (
+    <p className="app-greeting">
+      {me.data ? t('home.greeting', { name: me.data.firstName }) : null} {t('home.portal', { domain: portal.domain })}
+    </p>
+  )
+}
 
 export function App() {
   const { t } = useI18n()
   const root = useRef<HTMLDivElement>(null)
+  const selectedGroupId = useSelectedGroupId()
+  const { groupSelected, groupCleared } = useUiActions()
 
   useEffect(() => {
     void setPortalTitle(t('app.name'))
@@ -14,9 +34,30 @@ export function App() {
 
   useEffect(() => (root.current ? followContentHeight(root.current) : undefined), [])
 
+  const choose = (groupId: number) => {
+    groupSelected(groupId)
+    rememberGroup(groupId)
+  }
+
   return (
     <div ref={root} className="app">
-      <HomeScreen />
+      <header className="app-header">
+        {/* The portal shows the app's title above the frame; the heading is for screen readers. */}
+        <h1 className="visually-hidden">{t('app.name')}</h1>
+        <Greeting fetchItself={selectedGroupId !== null} />
+      </header>
+      <main>
+        {selectedGroupId === null ? (
+          <ScrumGroupsScreen onChoose={choose} />
+        ) : (
+          <BacklogScreen
+            key={selectedGroupId}
+            groupId={selectedGroupId}
+            onBack={groupCleared}
+            onGroupChange={choose}
+          />
+        )}
+      </main>
     </div>
   )
 }

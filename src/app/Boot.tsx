@@ -11,6 +11,8 @@ import { App } from './App'
 import { AppProviders } from './AppProviders'
 import { InstallScreen } from './InstallScreen'
 import { OutsidePortal } from './OutsidePortal'
+import { findStartGroup } from './start-group'
+import { startUi } from '../stores/ui-store'
 import './app.css'
 
 type BootState =
@@ -37,7 +39,13 @@ export function Boot() {
   const connect = useCallback(() => {
     let cancelled = false
     connectToPortal()
-      .then((b24) => !cancelled && setState({ status: 'ready', portal: readPortalContext(b24) }))
+      .then(async (b24) => {
+        const portal = readPortalContext(b24)
+        const startGroup = await findStartGroup(portal)
+        if (cancelled) return
+        startUi(startGroup)
+        setState({ status: 'ready', portal })
+      })
       .catch((error: unknown) => {
         if (cancelled) return
         const reason = error instanceof PortalConnectionError ? error.reason : 'failed'

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { B24Frame } from './frame'
-import { callBatch, callBatchChunks, callMethod, toPhpQuery, useFrameSourceForTests } from './call-method'
+import { callBatch, callBatchChunks, callMethod, toPhpQuery, setFrameSourceForTests } from './call-method'
 import { connectToPortal } from './frame'
 import { RestError } from './rest-error'
 
@@ -16,11 +16,11 @@ function fakeFrame(answer: (method: string, params: Record<string, unknown>) => 
     }
   })
   const frame = { actions: { v2: { call: { make } } } } as unknown as B24Frame
-  useFrameSourceForTests(async () => frame)
+  setFrameSourceForTests(async () => frame)
   return make
 }
 
-afterEach(() => useFrameSourceForTests(connectToPortal))
+afterEach(() => setFrameSourceForTests(connectToPortal))
 
 describe('toPhpQuery', () => {
   it('writes nested params in PHP bracket notation, as batch commands need', () => {

@@ -16,7 +16,7 @@ const PAGE_SIZE = 50
 let frameSource: () => Promise<B24Frame> = connectToPortal
 
 /** Tests hand in a fake frame; the app always uses the shared portal connection. */
-export function useFrameSourceForTests(source: () => Promise<B24Frame>): void {
+export function setFrameSourceForTests(source: () => Promise<B24Frame>): void {
   frameSource = source
 }
 

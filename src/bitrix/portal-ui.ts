@@ -2,6 +2,8 @@ import { connectToPortal, type B24Frame } from './frame'
 
 /** What the portal told the app about where and for whom it runs. */
 export interface PortalContext {
+  /** `http(s)://domain`: portal pages and relative image paths live here. */
+  origin: string
   domain: string
   lang: string
   isAdmin: boolean
@@ -26,8 +28,10 @@ function normalisePlacementOptions(raw: unknown): Record<string, string> {
 }
 
 export function readPortalContext(b24: B24Frame): PortalContext {
+  const origin = b24.getTargetOrigin()
   return {
-    domain: new URL(b24.getTargetOrigin()).host,
+    origin,
+    domain: new URL(origin).host,
     lang: String(b24.getLang()),
     isAdmin: b24.auth.isAdmin,
     isInstallMode: b24.isInstallMode,
@@ -42,17 +46,33 @@ export async function setPortalTitle(title: string): Promise<void> {
   await b24.parent.setTitle(title)
 }
 
-/** Keep the portal's iframe as tall as the app's content, so the portal page scrolls, not the frame. */
-export function followContentHeight(element: HTMLElement, minHeight = 400): () => void {
+/**
+ * Keep the portal's iframe as tall as the app's content, so the portal page scrolls, not the frame.
+ * Modal dialogs float above the content; the frame grows to hold them too, or they would be cut off.
+ */
+export function followContentHeight(element: HTMLElement, overlaySelector = '.ui-modal', minHeight = 400): () => void {
   let last = 0
-  const observer = new ResizeObserver(() => {
-    const height = Math.max(minHeight, Math.ceil(element.scrollHeight))
+  const measure = () => {
+    let height = Math.max(minHeight, Math.ceil(element.scrollHeight))
+    for (const overlay of document.querySelectorAll<HTMLElement>(overlaySelector)) {
+      height = Math.max(height, Math.ceil(overlay.getBoundingClientRect().bottom + window.scrollY + 32))
+    }
     if (height === last) return
     last = height
     void connectToPortal().then((b24) => b24.parent.resizeWindow(document.body.clientWidth || 0, height))
+  }
+  const resizes = new ResizeObserver(measure)
+  resizes.observe(element)
+  // Dialogs are rendered outside the app's root: watch for them coming and going.
+  const mutations = new MutationObserver(() => {
+    for (const overlay of document.querySelectorAll<HTMLElement>(overlaySelector)) resizes.observe(overlay)
+    measure()
   })
-  observer.observe(element)
-  return () => observer.disconnect()
+  mutations.observe(document.body, { childList: true, subtree: true })
+  return () => {
+    resizes.disconnect()
+    mutations.disconnect()
+  }
 }
 
 export interface PortalUser {

@@ -1,5 +1,7 @@
+export { Avatar } from './Avatar'
+export { Badge } from './Badge'
 export { Button, type ButtonProps } from './Button'
 export { Dialog, type DialogProps } from './Dialog'
+export { ErrorNotice } from './ErrorNotice'
 export { Field, type FieldProps } from './Field'
 export { ToastHost, notify, toastQueue, type ToastMessage } from './Toast'
-export { ErrorNotice } from './ErrorNotice'

@@ -80,8 +80,12 @@ async function launchApp() {
   })
   state.session = await response.json()
 
-  const frame = $('app-frame')
+  // A fresh iframe carrying its name from the start: the SDK reads the portal from window.name.
+  const frame = document.createElement('iframe')
+  frame.id = 'app-frame'
+  frame.title = 'Scrum Backlog application'
   frame.name = `${config.domain}|0|${state.appSid}`
+  $('app-frame').replaceWith(frame)
 
   const url = new URL(config.appUrl)
   url.searchParams.set('DOMAIN', config.domain)

@@ -1,0 +1,74 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { SEED } from './portal/data/seed-default'
+import { expect, test } from './fixtures'
+
+/** WCAG 2 A/AA violations inside the app's frame (the portal shell around it is not ours). */
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .include('#app-frame')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+}
+
+test.describe('accessibility', () => {
+  test('every screen and dialog is axe-clean', async ({ page, shell, picker, backlog }) => {
+    await shell.open()
+    await picker.expectLoaded()
+    await expect(picker.row('Mobile App')).toContainText('Has a backlog')
+    expect(await violations(page), 'group picker').toEqual([])
+
+    await picker.choose('Команда «Альфа»')
+    await expect(backlog.field('Created by')).toHaveText('Дмитрий Соколов')
+    expect(await violations(page), 'backlog').toEqual([])
+
+    await backlog.editButton.click()
+    await expect(backlog.editDialog).toBeVisible()
+    expect(await violations(page), 'edit dialog').toEqual([])
+    await backlog.editDialog.getByRole('button', { name: 'Cancel' }).click()
+
+    await backlog.deleteButton.click()
+    await expect(backlog.deleteDialog).toBeVisible()
+    expect(await violations(page), 'delete dialog').toEqual([])
+    await backlog.deleteDialog.getByRole('button', { name: 'Cancel' }).click()
+
+    await backlog.back.click()
+    await picker.choose('Website Relaunch')
+    await expect(backlog.noBacklog).toBeVisible()
+    expect(await violations(page), 'no backlog').toEqual([])
+  })
+
+  test('the access-denied and error states are axe-clean', async ({ page, shell, control }) => {
+    await shell.open({ user: SEED.users.regular, placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.quality })
+    await expect(shell.appFrame.getByRole('heading', { name: 'You do not have access to this scrum team.' })).toBeVisible()
+    expect(await violations(page), 'access denied').toEqual([])
+
+    await control.fault({ method: 'batch', description: 'Unknown error' })
+    await shell.open()
+    await expect(shell.appFrame.getByRole('alert')).toBeVisible()
+    expect(await violations(page), 'error').toEqual([])
+  })
+
+  test('keyboard only: find a team, open it, edit and cancel, go back', async ({ page, shell, picker, backlog }) => {
+    await shell.open()
+    await picker.expectLoaded()
+    await picker.search.focus()
+    await page.keyboard.type('Mobile')
+    await expect(picker.rows).toHaveCount(1)
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    await expect(backlog.title).toHaveText('Mobile App')
+
+    await backlog.editButton.focus()
+    await page.keyboard.press('Enter')
+    await expect(backlog.editDialog).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(backlog.editDialog).toBeHidden()
+    await expect(backlog.editButton).toBeFocused()
+
+    await backlog.back.focus()
+    await page.keyboard.press('Enter')
+    await expect(picker.heading).toBeVisible()
+  })
+})

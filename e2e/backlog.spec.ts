@@ -1,0 +1,132 @@
+import { SEED } from './portal/data/seed-default'
+import { expect, test } from './fixtures'
+
+test.describe('pick a scrum team and manage its backlog', () => {
+  test('search a team by name, open it: its backlog with the people by name', async ({ shell, picker, backlog, control }) => {
+    await shell.open()
+    await picker.expectLoaded()
+    await picker.searchFor('Альфа')
+    await expect(picker.rows).toHaveCount(1)
+    await expect(picker.row('Команда «Альфа»')).toContainText('Has a backlog')
+    await picker.choose('Команда «Альфа»')
+
+    await expect(backlog.title).toHaveText('Команда «Альфа»')
+    await expect(backlog.field('Backlog ID')).toHaveText(String(SEED.backlogs.alpha))
+    await expect(backlog.field('Scrum team')).toHaveText('Команда «Альфа»')
+    await expect(backlog.field('Created by')).toHaveText('Дмитрий Соколов')
+    await expect(backlog.field('Last modified by')).toHaveText('Дмитрий Соколов')
+    // The search went to the portal, not a filter of what was already loaded.
+    const lists = (await control.restCalls()).filter((call) => call.methods.includes('socialnetwork.api.workgroup.list'))
+    expect(lists.length).toBeGreaterThanOrEqual(2)
+  })
+
+  test('a scrum without a backlog: explained, then created with one backlog.add', async ({ shell, picker, backlog, control }) => {
+    await shell.open()
+    await expect(picker.row('Website Relaunch')).toContainText('No backlog')
+    await picker.choose('Website Relaunch')
+    await expect(backlog.noBacklog).toBeVisible()
+    await expect(shell.appFrame.getByText(/opens the team’s Planning page/)).toBeVisible()
+
+    await control.clearRequests()
+    await backlog.createButton.click()
+    await expect(backlog.toast('Backlog created for “Website Relaunch”.')).toBeVisible()
+    await expect(backlog.field('Created by')).toHaveText('Olivia Bennett')
+    const adds = (await control.restCalls()).filter((call) => call.methods.includes('tasks.api.scrum.backlog.add'))
+    expect(adds).toHaveLength(1)
+
+    // The picker's badge follows.
+    await backlog.back.click()
+    await expect(picker.row('Website Relaunch')).toContainText('Has a backlog')
+  })
+
+  test('edit "created by" with the portal’s user dialog: saved, and still there after a reload', async ({
+    page,
+    shell,
+    picker,
+    backlog,
+  }) => {
+    await shell.open()
+    await picker.choose('Команда «Альфа»')
+    await backlog.editButton.click()
+    await backlog.changeUser('Created by').click()
+    await shell.chooseUserInPortalDialog('Jürgen Müller')
+    await expect(backlog.userField('Created by')).toContainText('Jürgen Müller')
+    await backlog.saveButton.click()
+    await expect(backlog.toast('Backlog saved.')).toBeVisible()
+    await expect(backlog.field('Created by')).toHaveText('Jürgen Müller')
+    await expect(backlog.field('Last modified by')).toHaveText('Olivia Bennett')
+
+    await page.reload()
+    // The last chosen team opens again for this user.
+    await expect(backlog.title).toHaveText('Команда «Альфа»')
+    await expect(backlog.field('Created by')).toHaveText('Jürgen Müller')
+  })
+
+  test('delete is refused for a backlog with items, with the count; an empty one is deleted after confirming', async ({
+    shell,
+    picker,
+    backlog,
+  }) => {
+    await shell.open()
+    await picker.choose('Mobile App')
+    await backlog.deleteButton.click()
+    await expect(backlog.deleteDialog).toContainText('Delete the backlog of “Mobile App”?')
+    await backlog.deleteDialog.getByRole('button', { name: 'Delete' }).click()
+    await expect(backlog.deleteDialog.getByRole('alert')).toHaveText(
+      'The backlog of “Mobile App” holds 10 items, so it cannot be deleted. Move or delete them first.',
+    )
+    await backlog.deleteDialog.getByRole('button', { name: 'Close' }).click()
+    await expect(backlog.field('Backlog ID')).toHaveText(String(SEED.backlogs.mobile))
+
+    await backlog.back.click()
+    await picker.choose('Scrum Sandbox')
+    await backlog.deleteButton.click()
+    await expect(backlog.deleteDialog).toContainText('Delete the backlog of “Scrum Sandbox”?')
+    await backlog.deleteDialog.getByRole('button', { name: 'Delete' }).click()
+    await expect(backlog.toast('The backlog of “Scrum Sandbox” was deleted.')).toBeVisible()
+    await expect(backlog.noBacklog).toBeVisible()
+  })
+
+  test('a regular member sees only the teams they may see', async ({ shell, picker }) => {
+    await shell.open({ user: SEED.users.regular })
+    await picker.expectLoaded()
+    await expect(picker.row('Data Platform')).toBeVisible()
+    await expect(picker.row('Mobile App')).toBeVisible()
+    await expect(picker.list).not.toContainText('Project Nebula')
+    await picker.searchFor('Nebula')
+    await expect(shell.appFrame.getByText('No scrum team’s name contains “Nebula”.')).toBeVisible()
+  })
+
+  test('a team the user cannot read shows the access-denied state', async ({ shell, picker, backlog }) => {
+    await shell.open({ user: SEED.users.regular })
+    await expect(picker.row('Qualitätssicherung')).toContainText('Backlog not readable')
+    await picker.choose('Qualitätssicherung')
+    await expect(shell.appFrame.getByRole('heading', { name: 'You do not have access to this scrum team.' })).toBeVisible()
+    await shell.appFrame.getByRole('button', { name: 'Choose another team' }).click()
+    await expect(picker.heading).toBeVisible()
+    void backlog
+  })
+
+  test('forced Access denied on a team the admin can read shows the same state', async ({ shell, control }) => {
+    await control.fault({ method: 'tasks.api.scrum.backlog.get', description: 'Access denied', inBatch: false })
+    await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.mobile })
+    await expect(shell.appFrame.getByRole('heading', { name: 'You do not have access to this scrum team.' })).toBeVisible()
+  })
+
+  test('opened from a workgroup tab, that team opens directly', async ({ shell, backlog, picker }) => {
+    await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.platform })
+    await expect(backlog.title).toHaveText('R&D <Core> "Platform"')
+    await expect(backlog.field('Created by')).toHaveText('Henrik Weiß')
+    await expect(backlog.field('Last modified by')).toHaveText('伟 张')
+    await expect(picker.heading).toHaveCount(0)
+  })
+
+  test('the first screen of the picker costs at most 3 HTTP requests', async ({ shell, picker, control }) => {
+    await shell.open()
+    await picker.expectLoaded()
+    await expect(picker.row('Mobile App')).toContainText('Has a backlog')
+    await expect(picker.row('Mobile App')).toContainText('Scrum master: Дмитрий Соколов')
+    const calls = await control.restCalls()
+    expect(calls.length).toBeLessThanOrEqual(3)
+  })
+})

@@ -1,0 +1,105 @@
+import { infiniteQueryOptions, useInfiniteQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { callBatch, callPage, type BatchCommand } from '../../../bitrix'
+import { isNoBacklog, toBacklog, type BacklogStatus } from '../../../lib/backlog/backlog-fields'
+import { GROUP_SELECT, SCRUM_FILTER, toGroup, type Group, type WorkgroupAnswer } from '../../../lib/groups/workgroup-fields'
+import { backlogKeys, scrumGroupKeys } from '../../../lib/query-keys'
+import { currentUserKey } from '../../../lib/users/get-current-user'
+import { getUsersByIds } from '../../../lib/users/get-users'
+import { toUser, type PortalUserAnswer } from '../../../lib/users/user-fields'
+
+export interface ScrumGroupRow extends Group {
+  scrumMasterName: string | null
+  backlogStatus: BacklogStatus
+}
+
+export interface ScrumGroupPage {
+  groups: ScrumGroupRow[]
+  total: number
+  next: number | undefined
+}
+
+type WorkgroupPage = { workgroups: WorkgroupAnswer[] }
+
+function listParams(search: string, isAdmin: boolean) {
+  const filter: Record<string, unknown> = { ...SCRUM_FILTER }
+  if (search) filter['%NAME'] = search
+  // Without IS_ADMIN the portal shows even an administrator only the groups they are in or can see.
+  const params = isAdmin ? { params: { IS_ADMIN: 'Y' } } : {}
+  return { filter, select: GROUP_SELECT, order: { NAME: 'ASC', ID: 'ASC' }, ...params }
+}
+
+export interface ScrumGroupQuery {
+  search: string
+  portalOrigin: string
+  isAdmin: boolean
+}
+
+/**
+ * One page of scrums with everything a row shows, in three HTTP requests whatever the page size:
+ * 1. the page of groups (the first page also asks who the current user is, in the same batch);
+ * 2. every group's backlog, one `batch` of up to 50 `backlog.get`;
+ * 3. the scrum masters' names, one `user.get` (2 and 3 go out together).
+ */
+export async function getScrumGroupPage(
+  { search, portalOrigin, isAdmin }: ScrumGroupQuery,
+  start: number,
+  queryClient: QueryClient,
+): Promise<ScrumGroupPage> {
+  let rows: WorkgroupAnswer[]
+  let total: number
+  let next: number | undefined
+  if (start === 0) {
+    const first = await callBatch({
+      me: ['user.current'],
+      groups: ['socialnetwork.api.workgroup.list', listParams(search, isAdmin)],
+    })
+    if (!first.groups.ok) throw first.groups.error
+    if (first.me.ok) queryClient.setQueryData(currentUserKey, toUser(first.me.result as PortalUserAnswer))
+    rows = (first.groups.result as WorkgroupPage).workgroups
+    total = first.groups.total ?? rows.length
+    next = first.groups.next
+  } else {
+    const page = await callPage<WorkgroupPage>('socialnetwork.api.workgroup.list', listParams(search, isAdmin), start)
+    rows = page.result.workgroups
+    total = page.total
+    next = page.next
+  }
+  const groups = rows.map((row) => toGroup(row, portalOrigin))
+  if (groups.length === 0) return { groups: [], total, next: undefined }
+
+  const backlogCommands = Object.fromEntries(
+    groups.map((group) => [`g${group.id}`, ['tasks.api.scrum.backlog.get', { id: group.id }] as BatchCommand]),
+  )
+  const [backlogs, masters] = await Promise.all([
+    callBatch(backlogCommands),
+    getUsersByIds(groups.map((group) => group.scrumMasterId)),
+  ])
+
+  const rowsWithDetails = groups.map((group): ScrumGroupRow => {
+    const outcome = backlogs[`g${group.id}`]
+    let backlogStatus: BacklogStatus = 'unknown'
+    if (outcome?.ok) {
+      backlogStatus = 'present'
+      // The backlog screen opens from the cache instead of asking again.
+      queryClient.setQueryData(backlogKeys.byGroup(group.id), toBacklog(outcome.result))
+    } else if (outcome && isNoBacklog(outcome.error)) {
+      backlogStatus = 'missing'
+      queryClient.setQueryData(backlogKeys.byGroup(group.id), null)
+    }
+    return { ...group, backlogStatus, scrumMasterName: masters.get(group.scrumMasterId)?.fullName ?? null }
+  })
+  return { groups: rowsWithDetails, total, next }
+}
+
+export const scrumGroupsQueryOptions = (query: ScrumGroupQuery, queryClient: QueryClient) =>
+  infiniteQueryOptions({
+    queryKey: scrumGroupKeys.list(query.search),
+    queryFn: ({ pageParam }) => getScrumGroupPage(query, pageParam, queryClient),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.next,
+  })
+
+export function useScrumGroups(query: ScrumGroupQuery) {
+  const queryClient = useQueryClient()
+  return useInfiniteQuery(scrumGroupsQueryOptions(query, queryClient))
+}

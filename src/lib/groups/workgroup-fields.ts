@@ -1,0 +1,42 @@
+/** A row of `socialnetwork.api.workgroup.list`: camelCase keys, string values, null when empty. */
+export interface WorkgroupAnswer {
+  id: string
+  name?: string | null
+  avatar?: string | null
+  imageId?: string | null
+  numberOfMembers?: string | null
+  scrumMasterId?: string | null
+  ownerId?: string | null
+  closed?: string | null
+  type?: string | null
+}
+
+export interface Group {
+  id: number
+  name: string
+  /** An absolute URL, or '' when the group has no picture. */
+  avatarUrl: string
+  memberCount: number
+  scrumMasterId: number
+  isScrum: boolean
+  isClosed: boolean
+}
+
+/** What the picker and the backlog screen select: never more than they show. */
+export const GROUP_SELECT = ['ID', 'NAME', 'AVATAR', 'NUMBER_OF_MEMBERS', 'SCRUM_MASTER_ID', 'CLOSED']
+
+/** Scrums are the groups whose scrum master is set (the documented filter). */
+export const SCRUM_FILTER = { '!SCRUM_MASTER_ID': false } as const
+
+export function toGroup(row: WorkgroupAnswer, portalOrigin: string): Group {
+  const scrumMasterId = Number(row.scrumMasterId ?? 0) || 0
+  return {
+    id: Number(row.id),
+    name: row.name ?? `#${row.id}`,
+    avatarUrl: row.avatar ? new URL(row.avatar, portalOrigin).toString() : '',
+    memberCount: Number(row.numberOfMembers ?? 0) || 0,
+    scrumMasterId,
+    isScrum: scrumMasterId > 0,
+    isClosed: row.closed === 'Y',
+  }
+}
