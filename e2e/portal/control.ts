@@ -1,0 +1,166 @@
+/**
+ * The control API (`/control/*`): how tests steer the portal — reset data, inject faults and
+ * latency, switch limits, expire tokens, read the request log. JSON in and out; not rate
+ * limited and not logged, so it never disturbs what a test measures.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { backlogView } from './methods/backlog'
+import { isSeedName } from './data/seeds'
+import { readJson, type Params } from './http/body'
+import { corsHeaders, preflightHeaders } from './http/cors'
+import { sendEmpty, sendJson } from './http/send'
+import type { PortalState } from './state'
+import { phpInt } from './rest/php'
+
+class BadRequest extends Error {}
+
+const num = (body: Params, key: string, { min = 0, optional = false } = {}): number | undefined => {
+  const value = body[key]
+  if (value === undefined && optional) return undefined
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) throw new BadRequest(`"${key}" must be a number >= ${min}`)
+  return value
+}
+
+const bool = (body: Params, key: string, optional = false): boolean | undefined => {
+  const value = body[key]
+  if (value === undefined && optional) return undefined
+  if (typeof value !== 'boolean') throw new BadRequest(`"${key}" must be a boolean`)
+  return value
+}
+
+type Handler = (state: PortalState, body: Params) => unknown
+
+const ROUTES: Record<string, Handler> = {
+  'POST /control/reset': (state, body) => {
+    if (body.seed !== undefined && !isSeedName(body.seed)) throw new BadRequest('"seed" must be "default" or "large"')
+    state.reset(body.seed)
+    return { ok: true, seed: state.store.seedName }
+  },
+
+  'POST /control/faults': (state, body) => {
+    if (typeof body.method !== 'string' || !body.method) throw new BadRequest('"method" is required')
+    // `error: 0` (a number, as old docs print it) means the code "0".
+    if (typeof body.error === 'number') body.error = String(body.error)
+    if (body.error !== undefined && body.error !== null && typeof body.error !== 'string') throw new BadRequest('"error" must be a string, a number or null')
+    if (body.description !== undefined && typeof body.description !== 'string') throw new BadRequest('"description" must be a string')
+    const count = num(body, 'count', { min: -1, optional: true })
+    if (count === 0) throw new BadRequest('"count" must be positive or -1')
+    const fault = state.faults.add({
+      method: body.method,
+      status: num(body, 'status', { min: 100, optional: true }),
+      error: body.error as string | null | undefined,
+      description: body.description as string | undefined,
+      count,
+      delay: num(body, 'delay', { optional: true }),
+      inBatch: bool(body, 'inBatch', true),
+    })
+    return { ok: true, id: fault.id }
+  },
+
+  'GET /control/faults': (state) =>
+    state.faults.list().map((f) => ({
+      id: f.id, method: f.method, remaining: f.remaining, delay: f.delayMs, inBatch: f.inBatch,
+      status: f.failure?.status ?? 200, error: f.failure?.error ?? null, description: f.failure?.description ?? null,
+    })),
+
+  'DELETE /control/faults': (state) => {
+    state.faults.clear()
+    return { ok: true }
+  },
+
+  'POST /control/latency': (state, body) => {
+    state.latencyMs = num(body, 'ms') ?? 0
+    return { ok: true, ms: state.latencyMs }
+  },
+
+  'POST /control/rate-limit': (state, body) => {
+    const current = state.limiter.settings
+    const settings = {
+      enabled: bool(body, 'enabled') ?? current.enabled,
+      burst: num(body, 'burst', { min: 1, optional: true }) ?? current.burst,
+      drainPerSecond: num(body, 'drainPerSecond', { optional: true }) ?? current.drainPerSecond,
+    }
+    // Reconfiguring empties the buckets, so a test starts from a known level.
+    state.limiter.configure(settings)
+    return { ok: true, ...settings }
+  },
+
+  'POST /control/operating': (state, body) => {
+    const current = state.operating.settings
+    const costSeconds = body.costSeconds === null ? null : num(body, 'costSeconds', { optional: true })
+    const settings = {
+      enabled: bool(body, 'enabled') ?? current.enabled,
+      limitSeconds: num(body, 'limitSeconds', { optional: true }) ?? current.limitSeconds,
+      windowSeconds: num(body, 'windowSeconds', { min: 1, optional: true }) ?? current.windowSeconds,
+      costSeconds: costSeconds === undefined ? current.costSeconds : costSeconds,
+    }
+    state.operating.configure(settings)
+    return { ok: true, ...settings }
+  },
+
+  'POST /control/token-ttl': (state, body) => {
+    state.auth.ttlSeconds = num(body, 'seconds', { min: 1 }) ?? state.auth.ttlSeconds
+    return { ok: true, seconds: state.auth.ttlSeconds }
+  },
+
+  'POST /control/expire-tokens': (state) => {
+    state.auth.expireAll()
+    return { ok: true }
+  },
+
+  'POST /control/error-code-style': (state, body) => {
+    if (body.style !== 'string' && body.style !== 'number') throw new BadRequest('"style" must be "string" or "number"')
+    state.errorCodeStyle = body.style
+    return { ok: true, style: state.errorCodeStyle }
+  },
+
+  /** What the real portal does when someone opens a scrum's Planning page: create the missing backlog. */
+  'POST /control/planning-opened': (state, body) => {
+    const groupId = phpInt(body.groupId)
+    const group = state.store.group(groupId)
+    if (!group) throw new BadRequest(`group ${String(body.groupId)} does not exist`)
+    const existing = state.store.backlogOf(groupId)
+    if (existing) return { ok: true, created: false, backlog: backlogView(existing) }
+    const userId = body.userId === undefined ? group.scrumMasterId || group.ownerId : phpInt(body.userId)
+    const backlog = state.store.addBacklog({ groupId, createdBy: userId, modifiedBy: userId })
+    return { ok: true, created: true, backlog: backlogView(backlog) }
+  },
+
+  'GET /control/requests': (state) => state.log.list(),
+
+  'DELETE /control/requests': (state) => {
+    state.log.clear()
+    return { ok: true }
+  },
+
+  'GET /control/store': (state) => state.store.dump(),
+
+  'GET /control/settings': (state) => ({
+    seed: state.store.seedName,
+    latencyMs: state.latencyMs,
+    errorCodeStyle: state.errorCodeStyle,
+    tokenTtlSeconds: state.auth.ttlSeconds,
+    rateLimit: state.limiter.settings,
+    operating: state.operating.settings,
+  }),
+}
+
+export async function handleControl(state: PortalState, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  if (req.method === 'OPTIONS') {
+    sendEmpty(res, 204, preflightHeaders(req))
+    return
+  }
+  const cors = corsHeaders(req)
+  const handler = ROUTES[`${req.method} ${url.pathname.replace(/\/+$/, '')}`]
+  if (!handler) {
+    sendJson(res, 404, { error: 'not_found', error_description: `No control route ${req.method} ${url.pathname}` }, cors)
+    return
+  }
+  try {
+    const body = req.method === 'GET' ? {} : await readJson(req).catch((e: Error) => Promise.reject(new BadRequest(e.message)))
+    sendJson(res, 200, handler(state, body), cors)
+  } catch (error) {
+    const status = error instanceof BadRequest ? 400 : 500
+    sendJson(res, status, { error: status === 400 ? 'bad_request' : 'internal_error', error_description: (error as Error).message }, cors)
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * `--serve-app DIR`: the built SPA on its own origin. Bitrix24 opens an app page with a form
+ * POST (digest §11), so GET and POST of any path without a file answer index.html.
+ */
+import { createServer, type Server } from 'node:http'
+import { join } from 'node:path'
+import { readBody } from './body'
+import { sendText } from './send'
+import { isFile, resolveInside, serveFile } from './static'
+
+export async function startAppServer(dir: string, host: string, port: number): Promise<{ server: Server; port: number }> {
+  const index = join(dir, 'index.html')
+  const server = createServer((req, res) => {
+    void (async () => {
+      const method = req.method ?? 'GET'
+      if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
+        sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD, POST' })
+        return
+      }
+      if (method === 'POST') await readBody(req) // the launch form (AUTH_ID, …) is for the frame, not us
+      const path = new URL(`http://app.invalid${req.url ?? '/'}`).pathname
+      const file = resolveInside(dir, path)
+      const target = file && (await isFile(file)) ? file : index
+      if (!(await isFile(target))) {
+        sendText(res, 500, `The app is not built: ${index} is missing. Run \`npm run build\` first.`)
+        return
+      }
+      await serveFile(res, target, {}, method === 'HEAD')
+    })().catch((error: unknown) => {
+      if (!res.headersSent) sendText(res, 500, `App server error: ${(error as Error).message}`)
+    })
+  })
+  await listen(server, port, host)
+  return { server, port: actualPort(server) }
+}
+
+export function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+}
+
+export function actualPort(server: Server): number {
+  const address = server.address()
+  return typeof address === 'object' && address ? address.port : 0
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve())
+    server.closeAllConnections()
+  })
+}

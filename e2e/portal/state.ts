@@ -1,0 +1,63 @@
+/**
+ * Everything one running portal holds: the data store plus the REST machinery (tokens, limits,
+ * faults, log). `reset()` brings it back to the state it started in.
+ */
+import { DEFAULTS } from './config'
+import type { Store } from './data/model'
+import { createStore, seedData, type SeedName } from './data/seeds'
+import { METHODS } from './methods'
+import { AuthService } from './rest/auth'
+import type { ErrorCodeStyle } from './rest/envelope'
+import { FaultRegistry } from './rest/faults'
+import type { BatchDeps } from './rest/batch'
+import { OperatingBudget, type OperatingSettings } from './rest/operating'
+import { LeakyBucket, type RateLimitSettings } from './rest/rateLimit'
+import { RequestLog } from './rest/requestLog'
+
+export interface StateDefaults {
+  seed: SeedName
+  tokenTtlSeconds: number
+  rateLimit: RateLimitSettings
+}
+
+export class PortalState implements BatchDeps {
+  readonly store: Store
+  readonly auth: AuthService
+  readonly limiter: LeakyBucket
+  readonly operating: OperatingBudget
+  readonly faults = new FaultRegistry()
+  readonly log = new RequestLog()
+  readonly methods = METHODS
+  latencyMs = 0
+  errorCodeStyle: ErrorCodeStyle = 'string'
+  /** Set once the server listens: http://host:port. */
+  origin = ''
+  appUrl = ''
+
+  constructor(readonly defaults: StateDefaults) {
+    this.store = createStore(defaults.seed)
+    this.auth = new AuthService(defaults.tokenTtlSeconds)
+    this.auth.addWebhook(DEFAULTS.adminWebhook.userId, DEFAULTS.adminWebhook.secret)
+    this.limiter = new LeakyBucket({ ...defaults.rateLimit })
+    this.operating = new OperatingBudget(PortalState.operatingDefaults())
+  }
+
+  static operatingDefaults(): OperatingSettings {
+    return { ...DEFAULTS.operating, costSeconds: null }
+  }
+
+  /**
+   * Back to a fresh seed with every switch at its default. Issued tokens survive, so a test can
+   * reset between cases without logging in again.
+   */
+  reset(seed: SeedName = this.defaults.seed): void {
+    this.store.load(seedData(seed))
+    this.faults.clear()
+    this.log.clear()
+    this.latencyMs = 0
+    this.errorCodeStyle = 'string'
+    this.auth.ttlSeconds = this.defaults.tokenTtlSeconds
+    this.limiter.configure({ ...this.defaults.rateLimit })
+    this.operating.configure(PortalState.operatingDefaults())
+  }
+}
