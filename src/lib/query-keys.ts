@@ -21,4 +21,18 @@ export const backlogKeys = {
   itemCount: (backlogId: number) => [...backlogKeys.all, 'item-count', backlogId] as const,
 }
 
-export const welcomeKeys = { all: ['welcome'] as const }
+
+export const itemKeys = {
+  all: ['items'] as const,
+  byGroup: (groupId: number) => [...itemKeys.all, 'by-group', groupId] as const,
+}
+
+export const epicKeys = {
+  all: ['epics'] as const,
+  byGroup: (groupId: number) => [...epicKeys.all, 'by-group', groupId] as const,
+}
+
+export const sprintKeys = {
+  all: ['sprints'] as const,
+  byGroup: (groupId: number) => [...sprintKeys.all, 'by-group', groupId] as const,
+}

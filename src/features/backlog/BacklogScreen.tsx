@@ -11,6 +11,7 @@ import { BacklogDetails } from './components/BacklogDetails'
 import { BacklogNotFound } from './components/BacklogNotFound'
 import { DeleteBacklogDialog } from './components/DeleteBacklogDialog'
 import { EditBacklogDialog } from './components/EditBacklogDialog'
+import { ItemsPanel } from './components/items/ItemsPanel'
 import './backlog.css'
 
 interface BacklogScreenProps {
@@ -79,6 +80,7 @@ export function BacklogScreen({ groupId, onBack, onGroupChange }: BacklogScreenP
             isOpen={dialog === 'delete'}
             onOpenChange={(open) => setDialog(open ? 'delete' : null)}
           />
+          <ItemsPanel groupId={groupId} backlogId={backlog.data.id} />
         </>
       )}
     </section>

@@ -1,0 +1,206 @@
+import { LARGE } from './portal/data/seed-large'
+import { SEED } from './portal/data/seed-default'
+import { expect, test, type PortalControl } from './fixtures'
+
+async function taskId(control: PortalControl, title: string): Promise<number> {
+  const answer = await control.rest<{ tasks: { id: string; title: string }[] }>('tasks.task.list', {
+    filter: { TITLE: title },
+    select: ['ID', 'TITLE'],
+  })
+  const task = answer.tasks.find((candidate) => candidate.title === title)
+  if (!task) throw new Error(`no task "${title}"`)
+  return Number(task.id)
+}
+
+const mobile = { placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.mobile } as const
+
+test.describe('manage what is in the backlog', () => {
+  test('quick add: a task with points and epic lands in the backlog', async ({ page, shell, items, control }) => {
+    await shell.open(mobile)
+    await expect(items.rows).toHaveCount(10)
+
+    // No title: said at the field, nothing sent.
+    await control.clearRequests()
+    await items.quickAdd.getByRole('button', { name: 'Add' }).click()
+    await expect(items.quickAdd).toContainText('Enter a title for the task.')
+    expect(await control.restCalls()).toHaveLength(0)
+
+    await items.quickAdd.getByRole('textbox', { name: 'New task' }).fill('Write the release notes')
+    await items.quickAdd.getByRole('textbox', { name: 'Story points' }).fill('3')
+    await items.quickAdd.getByRole('button', { name: /Epic/ }).click()
+    await shell.appFrame.getByRole('option', { name: 'Payments', exact: true }).click()
+    await items.quickAdd.getByRole('button', { name: 'Add' }).click()
+    await expect(items.toast('“Write the release notes” added to the backlog.')).toBeVisible()
+    await expect(items.row('Write the release notes')).toBeVisible()
+    await expect(items.points('Write the release notes')).toHaveValue('3')
+
+    const id = await taskId(control, 'Write the release notes')
+    expect(await control.scrumTask(id)).toMatchObject({ entityId: SEED.backlogs.mobile, storyPoints: '3', epicId: SEED.epics.payments })
+    await page.reload()
+    await expect(items.row('Write the release notes')).toBeVisible()
+  })
+
+  test('edit story points inline: stored as a string', async ({ shell, items, control }) => {
+    await shell.open(mobile)
+    await items.points('Dark theme').fill('21')
+    await items.points('Dark theme').press('Enter')
+    await expect.poll(async () => (await control.scrumTask(await taskId(control, 'Dark theme'))).storyPoints).toBe('21')
+    await expect(items.totals).toContainText('40.5 story points')
+
+    await items.points('Dark theme').fill('L')
+    await items.points('Dark theme').press('Tab')
+    await expect.poll(async () => (await control.scrumTask(await taskId(control, 'Dark theme'))).storyPoints).toBe('L')
+    await expect(items.totals).toContainText('3 estimates that are not numbers')
+  })
+
+  test('a refused edit is rolled back with a message', async ({ shell, items, control }) => {
+    await shell.open(mobile)
+    await control.fault({ method: 'tasks.api.scrum.task.update', description: 'Access denied' })
+    await items.points('Dark theme').fill('99')
+    await items.points('Dark theme').press('Enter')
+    await expect(items.toast('The change was not saved and has been undone')).toContainText('You do not have access to this scrum team.')
+    await expect(items.points('Dark theme')).toHaveValue('13')
+  })
+
+  test('set and clear an epic', async ({ shell, items, control }) => {
+    await shell.open(mobile)
+    const id = await taskId(control, 'Dark theme')
+    await items.chooseEpic('Dark theme', 'Offline mode')
+    await expect.poll(async () => (await control.scrumTask(id)).epicId).toBe(SEED.epics.offline)
+    await items.chooseEpic('Dark theme', 'No epic')
+    await expect.poll(async () => (await control.scrumTask(id)).epicId).toBe(0)
+  })
+
+  test('reorder from the keyboard; the order persists after a reload', async ({ page, shell, items }) => {
+    await shell.open(mobile)
+    await expect(items.rows).toHaveCount(10)
+    const before = await items.titles()
+    expect(before[5]).toBe('Dark theme')
+    await items.row('Dark theme').focus()
+    await page.keyboard.press('Alt+ArrowUp')
+    await expect.poll(() => items.titles()).toEqual([...before.slice(0, 4), 'Dark theme', before[4], ...before.slice(6)])
+    await items.row('Dark theme').focus()
+    await page.keyboard.press('Alt+Home')
+    await expect.poll(async () => (await items.titles())[0]).toBe('Dark theme')
+    await items.menuAction('Apple Pay support', 'Move to the bottom')
+    await expect.poll(async () => (await items.titles()).at(-1)).toBe('Apple Pay support')
+
+    await page.reload()
+    await expect.poll(async () => (await items.titles())[0]).toBe('Dark theme')
+    expect((await items.titles()).at(-1)).toBe('Apple Pay support')
+  })
+
+  test('move to a sprint and back', async ({ shell, items, control }) => {
+    await shell.open(mobile)
+    const id = await taskId(control, 'Dark theme')
+    await items.menuAction('Dark theme', 'Move to Sprint 3')
+    await expect(items.toast('1 item moved.')).toBeVisible()
+    await expect(items.row('Dark theme')).toHaveCount(0)
+    expect((await control.scrumTask(id)).entityId).toBe(SEED.sprints.mobilePlanned)
+
+    await items.choose('Where', 'Backlog and sprints')
+    await expect(items.row('Dark theme')).toContainText('Sprint 3')
+    await items.menuAction('Dark theme', 'Move back to the backlog')
+    await expect.poll(async () => (await control.scrumTask(id)).entityId).toBe(SEED.backlogs.mobile)
+    await expect(items.row('Dark theme')).not.toContainText('Sprint 3')
+  })
+
+  test('filters show as chips that remove them', async ({ shell, items }) => {
+    await shell.open(mobile)
+    await items.search.fill('pay')
+    await expect(items.rows).toHaveCount(1)
+    await expect(items.chips).toContainText('Text: pay')
+    await items.choose('Epic', 'No epic')
+    await expect(items.rows).toHaveCount(0)
+    await items.chips.getByRole('button', { name: 'Remove filter “Text: pay”' }).click()
+    await expect(items.rows).toHaveCount(4)
+    await items.choose('Responsible', "James O'Connor")
+    await expect(items.rows).toHaveCount(2)
+    await items.toggle('No story points').click()
+    await expect(items.rows).toHaveCount(1)
+    await expect(items.row('Crash when rotating the screen (Android 15)')).toBeVisible()
+    await shell.appFrame.getByRole('button', { name: 'Clear all filters' }).click()
+    await expect(items.rows).toHaveCount(10)
+  })
+
+  test('bulk: set an epic on a filtered selection', async ({ shell, items, control }) => {
+    await shell.open(mobile)
+    await items.choose('Epic', 'No epic')
+    await expect(items.rows).toHaveCount(4)
+    await items.checkbox('Dark theme').click()
+    await expect(items.bulkBar).toContainText('1 selected')
+    await items.bulkBar.getByRole('button', { name: 'Select all 4 shown' }).click()
+    await expect(items.bulkBar).toContainText('4 selected')
+    await items.bulkBar.getByRole('button', { name: /Set epic/ }).click()
+    await shell.appFrame.getByRole('option', { name: 'Onboarding', exact: true }).click()
+    await control.clearRequests()
+    await items.bulkBar.getByRole('button', { name: 'Apply' }).first().click()
+    await expect(items.toast('4 items updated.')).toBeVisible()
+    await expect(items.rows).toHaveCount(0)
+    const batches = (await control.restCalls()).filter((call) => call.methods.includes('tasks.api.scrum.task.update'))
+    expect(batches).toHaveLength(1)
+    expect(batches[0]!.methods.filter((method) => method === 'tasks.api.scrum.task.update')).toHaveLength(4)
+    expect((await control.scrumTask(await taskId(control, 'Dark theme'))).epicId).toBe(SEED.epics.onboarding)
+  })
+
+  test('epics: create, edit, and delete after detaching its items', async ({ shell, items, control }) => {
+    await shell.open(mobile)
+    await items.epics.getByRole('button', { name: 'New epic' }).click()
+    const dialog = shell.appFrame.getByRole('dialog', { name: 'New epic' })
+    await dialog.getByRole('button', { name: 'Save epic' }).click()
+    await expect(dialog).toContainText('Enter a name for the epic.')
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Search')
+    await dialog.getByRole('textbox', { name: 'Description' }).fill('Find anything')
+    await dialog.getByRole('button', { name: 'Save epic' }).click()
+    await expect(items.toast('Epic “Search” saved.')).toBeVisible()
+    await expect(items.epics).toContainText('Search')
+
+    await items.epics.getByRole('button', { name: 'Edit epic “Search”' }).click()
+    const edit = shell.appFrame.getByRole('dialog', { name: 'Edit epic' })
+    await edit.getByRole('textbox', { name: 'Name' }).fill('Search v2')
+    await edit.getByRole('button', { name: 'Save epic' }).click()
+    await expect(items.epics).toContainText('Search v2')
+
+    const applePay = await taskId(control, 'Apple Pay support')
+    await items.epics.getByRole('button', { name: 'Delete epic “Payments”' }).click()
+    const confirm = shell.appFrame.getByRole('alertdialog', { name: 'Delete epic “Payments”?' })
+    await expect(confirm).toContainText('5 items are marked with this epic')
+    await expect(confirm.getByRole('checkbox', { name: 'Detach 5 items from the epic first' })).toBeChecked()
+    await confirm.getByRole('button', { name: 'Delete' }).click()
+    await expect(items.toast('Epic “Payments” deleted.')).toBeVisible()
+    await expect(items.epics).not.toContainText('Payments')
+    expect((await control.scrumTask(applePay)).epicId).toBe(0)
+  })
+
+  test('open a task in the portal’s slider', async ({ shell, items }) => {
+    await shell.open(mobile)
+    await items.row('Apple Pay support').getByRole('button', { name: 'Apple Pay support', exact: true }).click()
+    await expect(shell.slider).toBeVisible()
+    await expect(shell.page.frameLocator('#slider-frame').getByText('Apple Pay support').first()).toBeVisible()
+    await shell.page.getByRole('button', { name: 'Close slider' }).click()
+    await expect(shell.slider).toBeHidden()
+  })
+})
+
+test.describe('big backlogs', () => {
+  for (const [name, groupId, n] of [
+    ['120', LARGE.groups.medium, 120],
+    ['1,000', LARGE.groups.huge, 1000],
+  ] as const) {
+    test(`loading ${name} items costs at most 1 + ⌈N/2500⌉ + ⌈N/50⌉ requests, and the list is virtualised`, async ({
+      shell,
+      items,
+      control,
+    }) => {
+      await control.reset('large')
+      await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId })
+      await items.choose('Where', 'Backlog and sprints')
+      await expect(items.totals).toContainText(`${n.toLocaleString('en')} items`, { timeout: 30_000 })
+      const loading = (await control.restCalls()).filter((call) =>
+        call.methods.some((method) => method === 'tasks.task.list' || method === 'tasks.api.scrum.task.get' || method === 'user.get'),
+      )
+      expect(loading.length).toBeLessThanOrEqual(1 + Math.ceil(n / 2500) + Math.ceil(n / 50) + 1)
+      expect(await items.rows.count()).toBeLessThan(40)
+    })
+  }
+})

@@ -1,0 +1,78 @@
+import type { KeyboardEvent } from 'react'
+import { GridList, ListLayout, useDragAndDrop, Virtualizer, type Selection } from 'react-aria-components'
+import { useI18n } from '../../../../i18n'
+import type { Epic } from '../../api/epics/epic-fields'
+import type { BacklogItem } from '../../api/items/item-fields'
+import type { Sprint } from '../../api/sprints/get-sprints'
+import { ItemRow, type ItemRowActions, type MoveTarget } from './ItemRow'
+
+export const ROW_HEIGHT = 52
+
+interface ItemsListProps {
+  items: readonly BacklogItem[]
+  backlogId: number
+  epics: readonly Epic[]
+  sprints: readonly Sprint[]
+  reorderable: boolean
+  selection: Selection
+  onSelectionChange: (selection: Selection) => void
+  onReorder: (taskIds: number[], target: { taskId: number; position: 'before' | 'after' }) => void
+  actions: ItemRowActions
+}
+
+const shortcuts: Record<string, MoveTarget> = { ArrowUp: 'up', ArrowDown: 'down', Home: 'top', End: 'bottom' }
+
+/**
+ * The items as a grid list: virtualised (only the rows in view are in the page), multi-select with
+ * checkboxes and Shift for ranges, reorder by dragging the handle or from the keyboard
+ * (Alt+↑/↓/Home/End on a row, or the drag handle's Enter-to-move).
+ */
+export function ItemsList({ items, backlogId, epics, sprints, reorderable, selection, onSelectionChange, onReorder, actions }: ItemsListProps) {
+  const { t } = useI18n()
+  const { dragAndDropHooks } = useDragAndDrop({
+    getItems: (keys) => [...keys].map((key) => ({ 'text/plain': items.find((item) => item.taskId === Number(key))?.title ?? '' })),
+    onReorder: (event) => {
+      if (event.target.dropPosition === 'on') return
+      onReorder(
+        [...event.keys].map(Number),
+        { taskId: Number(event.target.key), position: event.target.dropPosition },
+      )
+    },
+  })
+
+  const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = shortcuts[event.key]
+    if (!reorderable || !event.altKey || !target) return
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-key]')
+    const item = row && items.find((candidate) => String(candidate.taskId) === row.dataset.key)
+    if (!item) return
+    event.preventDefault()
+    event.stopPropagation()
+    actions.move(item, target)
+  }
+
+  return (
+    <div className="items-list-wrap" onKeyDownCapture={onKeyDownCapture}>
+      <Virtualizer layout={ListLayout} layoutOptions={{ rowSize: ROW_HEIGHT }}>
+        <GridList
+          // The grid's drag-and-drop hooks may not come and go between renders: remount when it changes.
+          key={reorderable ? 'reorderable' : 'fixed'}
+          aria-label={t('items.listLabel')}
+          className="items-list"
+          items={items}
+          selectionMode="multiple"
+          selectionBehavior="toggle"
+          selectedKeys={selection}
+          onSelectionChange={onSelectionChange}
+          dragAndDropHooks={reorderable ? dragAndDropHooks : undefined}
+          renderEmptyState={() => <p className="items-list__empty">{t('items.empty')}</p>}
+          style={{ height: Math.min(560, Math.max(items.length, 1) * ROW_HEIGHT + 4) }}
+        >
+          {(item) => (
+            <ItemRow item={item} backlogId={backlogId} epics={epics} sprints={sprints} reorderable={reorderable} actions={actions} />
+          )}
+        </GridList>
+      </Virtualizer>
+    </div>
+  )
+}
