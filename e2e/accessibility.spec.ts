@@ -39,6 +39,31 @@ test.describe('accessibility', () => {
     expect(await violations(page), 'no backlog').toEqual([])
   })
 
+  test('the items: list, filters with chips, bulk bar, row menu and epic dialog are axe-clean', async ({
+    page,
+    shell,
+    items,
+  }) => {
+    await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.mobile })
+    await expect(items.rows).toHaveCount(10)
+    expect(await violations(page), 'items').toEqual([])
+
+    await items.search.fill('a')
+    await items.choose('Epic', 'Payments')
+    await items.checkbox('Apple Pay support').click()
+    await expect(items.bulkBar).toBeVisible()
+    expect(await violations(page), 'filters and bulk bar').toEqual([])
+
+    await items.menu('Apple Pay support').click()
+    await expect(shell.appFrame.getByRole('menu')).toBeVisible()
+    expect(await violations(page), 'row menu').toEqual([])
+    await page.keyboard.press('Escape')
+
+    await items.epics.getByRole('button', { name: 'New epic' }).click()
+    await expect(shell.appFrame.getByRole('dialog', { name: 'New epic' })).toBeVisible()
+    expect(await violations(page), 'epic dialog').toEqual([])
+  })
+
   test('the access-denied and error states are axe-clean', async ({ page, shell, control }) => {
     await shell.open({ user: SEED.users.regular, placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.quality })
     await expect(shell.appFrame.getByRole('heading', { name: 'You do not have access to this scrum team.' })).toBeVisible()

@@ -90,6 +90,24 @@ test.describe('manage what is in the backlog', () => {
     expect((await items.titles()).at(-1)).toBe('Apple Pay support')
   })
 
+  test('reorder by dragging a row', async ({ shell, items, control }) => {
+    await shell.open(mobile)
+    await expect(items.rows).toHaveCount(10)
+    await control.clearRequests()
+    // The mouse drags the row itself (its handle is for the keyboard and screen readers).
+    const source = items.row('Dark theme').locator('.item-row__status')
+    await source.dragTo(items.row('Password recovery by SMS'), { targetPosition: { x: 300, y: 4 } })
+    await expect.poll(async () => (await items.titles()).slice(0, 3)).toEqual([
+      'Sign-up with e-mail and password',
+      'Dark theme',
+      'Password recovery by SMS',
+    ])
+    const updates = (await control.restCalls()).filter((call) => call.methods.includes('tasks.api.scrum.task.update'))
+    expect(updates).toHaveLength(1)
+    // Dark theme and the four rows it passed get new positions; nothing else is sent.
+    expect(updates[0]!.methods.filter((method) => method === 'tasks.api.scrum.task.update')).toHaveLength(5)
+  })
+
   test('move to a sprint and back', async ({ shell, items, control }) => {
     await shell.open(mobile)
     const id = await taskId(control, 'Dark theme')
@@ -141,6 +159,13 @@ test.describe('manage what is in the backlog', () => {
     expect(batches).toHaveLength(1)
     expect(batches[0]!.methods.filter((method) => method === 'tasks.api.scrum.task.update')).toHaveLength(4)
     expect((await control.scrumTask(await taskId(control, 'Dark theme'))).epicId).toBe(SEED.epics.onboarding)
+  })
+
+  test('select a range with Shift', async ({ shell, items }) => {
+    await shell.open(mobile)
+    await items.checkbox('Password recovery by SMS').click()
+    await items.checkbox('Push notification settings').click({ modifiers: ['Shift'] })
+    await expect(items.bulkBar).toContainText('4 selected')
   })
 
   test('epics: create, edit, and delete after detaching its items', async ({ shell, items, control }) => {

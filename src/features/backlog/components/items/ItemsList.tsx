@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react'
+import { useRef, type KeyboardEvent } from 'react'
 import { GridList, ListLayout, useDragAndDrop, Virtualizer, type Selection } from 'react-aria-components'
 import { useI18n } from '../../../../i18n'
 import type { Epic } from '../../api/epics/epic-fields'
@@ -40,7 +40,31 @@ export function ItemsList({ items, backlogId, epics, sprints, reorderable, selec
     },
   })
 
+  // Shift+click on a checkbox selects the range from the last item toggled, as in a file list.
+  const shift = useRef(false)
+  const anchor = useRef<number | null>(null)
+  const changeSelection = (next: Selection) => {
+    const current = selection
+    if (next !== 'all' && current !== 'all') {
+      const incoming = next
+      const added = [...incoming].filter((key) => !current.has(key))
+      const removed = [...current].filter((key) => !incoming.has(key))
+      if (shift.current && anchor.current !== null && added.length === 1) {
+        const ids = items.map((item) => item.taskId)
+        const from = ids.indexOf(anchor.current)
+        const to = ids.indexOf(Number(added[0]))
+        if (from >= 0 && to >= 0) {
+          next = new Set([...next, ...ids.slice(Math.min(from, to), Math.max(from, to) + 1)])
+        }
+      }
+      if (added.length + removed.length === 1) anchor.current = Number(added[0] ?? removed[0])
+    }
+    shift.current = false
+    onSelectionChange(next)
+  }
+
   const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
+    shift.current = event.shiftKey
     const target = shortcuts[event.key]
     if (!reorderable || !event.altKey || !target) return
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-key]')
@@ -52,7 +76,11 @@ export function ItemsList({ items, backlogId, epics, sprints, reorderable, selec
   }
 
   return (
-    <div className="items-list-wrap" onKeyDownCapture={onKeyDownCapture}>
+    <div
+      className="items-list-wrap"
+      onKeyDownCapture={onKeyDownCapture}
+      onPointerDownCapture={(event) => (shift.current = event.shiftKey)}
+    >
       <Virtualizer layout={ListLayout} layoutOptions={{ rowSize: ROW_HEIGHT }}>
         <GridList
           // The grid's drag-and-drop hooks may not come and go between renders: remount when it changes.
@@ -63,7 +91,7 @@ export function ItemsList({ items, backlogId, epics, sprints, reorderable, selec
           selectionMode="multiple"
           selectionBehavior="toggle"
           selectedKeys={selection}
-          onSelectionChange={onSelectionChange}
+          onSelectionChange={changeSelection}
           dragAndDropHooks={reorderable ? dragAndDropHooks : undefined}
           renderEmptyState={() => <p className="items-list__empty">{t('items.empty')}</p>}
           style={{ height: Math.min(560, Math.max(items.length, 1) * ROW_HEIGHT + 4) }}

@@ -9,6 +9,13 @@ export function StoryPointsField({ value, taskTitle, onSave }: { value: string; 
   const { t } = useI18n()
   const [draft, setDraft] = useState(value)
   const [editing, setEditing] = useState(false)
+  const [saved, setSaved] = useState(value)
+  // The saved value changed under us (our own save, or a rollback after the portal refused): show it.
+  if (value !== saved) {
+    setSaved(value)
+    setDraft(value)
+    setEditing(false)
+  }
   const shown = editing ? draft : value
   const commit = () => {
     setEditing(false)

@@ -1,0 +1,76 @@
+// `npm run bench`: what the app costs the portal, measured from the dev portal's request log on the
+// large seed (2,000 groups; backlogs of 120 and 1,000 items). Counts and bytes, not timings to assert.
+import { chromium, type Page } from '@playwright/test'
+import { LARGE } from '../e2e/portal/data/seed-large'
+import { startPortal } from '../e2e/portal/server'
+
+interface Logged {
+  httpMethod: string
+  path: string
+  methods: string[]
+  status: number
+  bytesIn: number
+  bytesOut: number
+}
+
+const portal = await startPortal({ port: 0, serveAppDir: 'dist', appPort: 0, seed: 'large' })
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+})
+
+async function control(path: string, method = 'POST', body?: unknown): Promise<unknown> {
+  const response = await fetch(`${portal.url}/control/${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await response.text()
+  return text ? JSON.parse(text) : undefined
+}
+
+async function measure(name: string, run: (page: Page) => Promise<void>) {
+  await control('reset', 'POST', { seed: 'large' })
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  const started = Date.now()
+  await run(page)
+  const elapsed = Date.now() - started
+  const log = ((await control('requests', 'GET')) as Logged[]).filter((entry) => entry.httpMethod !== 'OPTIONS')
+  await page.close()
+  const subCalls = log.reduce((sum, entry) => sum + Math.max(1, entry.methods.length - (entry.methods[0] === 'batch' ? 1 : 0)), 0)
+  return {
+    scenario: name,
+    requests: log.length,
+    'REST calls': subCalls,
+    'KiB sent': Math.round(log.reduce((sum, entry) => sum + entry.bytesIn, 0) / 102.4) / 10,
+    'KiB received': Math.round(log.reduce((sum, entry) => sum + entry.bytesOut, 0) / 102.4) / 10,
+    'ms (indicative)': elapsed,
+  }
+}
+
+const frame = (page: Page) => page.frameLocator('#app-frame')
+const backlogOf = (groupId: number, items: number) => async (page: Page) => {
+  await page.goto(`${portal.url}/?placement=SONET_GROUP_DETAIL_TAB&groupId=${groupId}`)
+  await frame(page).locator('.filter-bar').getByRole('button', { name: /Where/ }).click()
+  await frame(page).getByRole('option', { name: 'Backlog and sprints', exact: true }).click()
+  await frame(page).locator('.items-totals', { hasText: `${items.toLocaleString('en')} items` }).waitFor({ timeout: 60_000 })
+}
+
+const results = [
+  await measure('scrum picker, first screen (2,000 groups)', async (page) => {
+    await page.goto(`${portal.url}/`)
+    await frame(page).getByRole('option').first().waitFor()
+    await frame(page).getByText('Has a backlog').first().waitFor()
+  }),
+  await measure('scrum picker, first screen + "show more"', async (page) => {
+    await page.goto(`${portal.url}/`)
+    await frame(page).getByRole('button', { name: /^Show [\d,]+ more/ }).click()
+    await frame(page).getByRole('option').nth(99).waitFor()
+  }),
+  await measure('backlog of 120 items', backlogOf(LARGE.groups.medium, 120)),
+  await measure('backlog of 1,000 items', backlogOf(LARGE.groups.huge, 1000)),
+]
+
+console.table(results)
+await browser.close()
+await portal.close()
