@@ -1,22 +1,32 @@
 import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components'
 
+export interface SelectOption {
+  id: string
+  name: string
+  /** A colour dot before the name (epics). */
+  color?: string
+}
+
 interface SimpleSelectProps {
   label: string
-  options: readonly { id: string; name: string }[]
+  options: readonly SelectOption[]
   value: string
   onChange: (id: string) => void
+  /** Say the label to screen readers only (a select inside a list row). */
+  hideLabel?: boolean
   className?: string
 }
 
-/** A labelled drop-down of plain text options. */
-export function SimpleSelect({ label, options, value, onChange, className }: SimpleSelectProps) {
+/** A labelled drop-down of text options. */
+export function SimpleSelect({ label, options, value, onChange, hideLabel = false, className }: SimpleSelectProps) {
   return (
     <Select
       className={['simple-select', className].filter(Boolean).join(' ')}
       selectedKey={value}
       onSelectionChange={(key) => key !== null && onChange(String(key))}
+      aria-label={hideLabel ? label : undefined}
     >
-      <Label className="ui-field__label">{label}</Label>
+      {!hideLabel && <Label className="ui-field__label">{label}</Label>}
       <Button className="epic-select__button">
         <SelectValue className="epic-select__value" />
         <span aria-hidden="true">▾</span>
@@ -25,6 +35,7 @@ export function SimpleSelect({ label, options, value, onChange, className }: Sim
         <ListBox className="combo__list" items={options}>
           {(option) => (
             <ListBoxItem id={option.id} textValue={option.name} className="combo__option">
+              {option.color && <span className="epic-chip__dot" style={{ background: option.color }} aria-hidden="true" />}
               {option.name}
             </ListBoxItem>
           )}
