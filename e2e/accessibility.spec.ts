@@ -97,3 +97,18 @@ test.describe('accessibility', () => {
     await expect(picker.heading).toBeVisible()
   })
 })
+
+test.describe('accessibility in the dark', () => {
+  test.use({ colorScheme: 'dark' })
+
+  test('the picker and a backlog with its items are axe-clean in dark mode', async ({ page, shell, picker, items }) => {
+    await shell.open()
+    await picker.expectLoaded()
+    expect(await violations(page), 'picker').toEqual([])
+    await picker.choose('Mobile App')
+    await expect(items.rows).toHaveCount(10)
+    await items.checkbox('Dark theme').click()
+    await expect(items.bulkBar).toBeVisible()
+    expect(await violations(page), 'backlog').toEqual([])
+  })
+})
