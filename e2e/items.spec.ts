@@ -228,4 +228,23 @@ test.describe('big backlogs', () => {
       expect(await items.rows.count()).toBeLessThan(40)
     })
   }
+
+  test('a bulk change of 120 items goes in batches of 50 with progress', async ({ shell, items, control }) => {
+    await control.reset('large')
+    await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: LARGE.groups.medium })
+    await items.choose('Where', 'Backlog and sprints')
+    await expect(items.totals).toContainText('120 items', { timeout: 30_000 })
+    await items.rows.first().locator('.item-row__check').click()
+    await items.bulkBar.getByRole('button', { name: 'Select all 120 shown' }).click()
+    await expect(items.bulkBar).toContainText('120 selected')
+    await control.clearRequests()
+    await control.latency(300)
+    await items.bulkBar.getByRole('textbox', { name: 'Set story points' }).fill('8')
+    await items.bulkBar.getByRole('button', { name: 'Apply' }).nth(1).click()
+    await expect(items.bulkBar.getByRole('progressbar', { name: 'Saving the selected items' })).toBeVisible()
+    await expect(items.toast('120 items updated.')).toBeVisible({ timeout: 30_000 })
+    const batches = (await control.restCalls()).filter((call) => call.methods.includes('tasks.api.scrum.task.update'))
+    expect(batches.map((call) => call.methods.length - 1)).toEqual([50, 50, 20])
+    await expect(items.totals).toContainText('960 story points')
+  })
 })
