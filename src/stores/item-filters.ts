@@ -15,25 +15,31 @@ export interface ItemFilters {
 const initial: ItemFilters = { text: '', epic: null, responsibleId: null, noPoints: false, location: 'backlog' }
 
 interface ItemFilterState {
+  /** The team the filters belong to: an epic or sprint of one team means nothing in another. */
+  groupId: number | null
   filters: ItemFilters
   actions: {
-    filterChanged: (change: Partial<ItemFilters>) => void
-    filterRemoved: (name: keyof ItemFilters) => void
+    filterChanged: (groupId: number, change: Partial<ItemFilters>) => void
+    filterRemoved: (groupId: number, name: keyof ItemFilters) => void
     filtersCleared: () => void
   }
 }
 
-/** The backlog screen's filters: UI state, kept while the person moves between teams. */
 const useItemFilterStore = create<ItemFilterState>()((set) => ({
+  groupId: null,
   filters: initial,
   actions: {
-    filterChanged: (change) => set((state) => ({ filters: { ...state.filters, ...change } })),
-    filterRemoved: (name) => set((state) => ({ filters: { ...state.filters, [name]: initial[name] } })),
+    filterChanged: (groupId, change) =>
+      set((state) => ({ groupId, filters: { ...(state.groupId === groupId ? state.filters : initial), ...change } })),
+    filterRemoved: (groupId, name) =>
+      set((state) => ({ groupId, filters: { ...(state.groupId === groupId ? state.filters : initial), [name]: initial[name] } })),
     filtersCleared: () => set({ filters: initial }),
   },
 }))
 
-export const useItemFilters = () => useItemFilterStore((state) => state.filters)
+/** The backlog screen's filters for one team. */
+export const useItemFilters = (groupId: number) =>
+  useItemFilterStore((state) => (state.groupId === groupId ? state.filters : initial))
 export const useItemFilterActions = () => useItemFilterStore((state) => state.actions)
 
 /** Only the backlog in its own order can be reordered: a filtered view has no single right place to drop into. */

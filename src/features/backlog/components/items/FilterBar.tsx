@@ -7,16 +7,20 @@ import type { Sprint } from '../../api/sprints/get-sprints'
 import { SimpleSelect } from './SimpleSelect'
 
 interface FilterBarProps {
+  groupId: number
   epics: readonly Epic[]
   people: readonly Person[]
   sprints: readonly Sprint[]
 }
 
 /** Search and filters; each active one shows as a chip that removes it. */
-export function FilterBar({ epics, people, sprints }: FilterBarProps) {
+export function FilterBar({ groupId, epics, people, sprints }: FilterBarProps) {
   const { t } = useI18n()
-  const filters = useItemFilters()
-  const { filterChanged, filterRemoved, filtersCleared } = useItemFilterActions()
+  const filters = useItemFilters(groupId)
+  const actions = useItemFilterActions()
+  const filterChanged = (change: Partial<ItemFilters>) => actions.filterChanged(groupId, change)
+  const filterRemoved = (name: keyof ItemFilters) => actions.filterRemoved(groupId, name)
+  const filtersCleared = actions.filtersCleared
 
   const locations: { id: string; name: string }[] = [
     { id: 'backlog', name: t('items.filter.inBacklog') },

@@ -27,7 +27,7 @@ export function ItemsPanel({ groupId, backlogId }: { groupId: number; backlogId:
   const items = useItems(groupId, portal.origin)
   const epics = useEpics(groupId)
   const sprints = useSprints(groupId)
-  const filters = useItemFilters()
+  const filters = useItemFilters(groupId)
   const update = useUpdateItems()
   const [selection, setSelection] = useState<Selection>(new Set())
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
@@ -105,7 +105,7 @@ export function ItemsPanel({ groupId, backlogId }: { groupId: number; backlogId:
       <section className="items-panel" aria-labelledby="items-title">
         <h3 id="items-title">{t('items.title')}</h3>
         <QuickAdd groupId={groupId} epics={epics.data ?? []} />
-        <FilterBar epics={epics.data ?? []} people={people} sprints={sprints.data ?? []} />
+        <FilterBar groupId={groupId} epics={epics.data ?? []} people={people} sprints={sprints.data ?? []} />
         <p className="items-totals" role="status">
           {t('items.count', { count: shown.length })} · {t('items.points', { points: totals.total })}
           {totals.unsummable > 0 && ` · ${t('items.unsummable', { count: totals.unsummable })}`}
