@@ -1,10 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { RestError } from '../../../bitrix'
+import { usePortal } from '../../../app/PortalContext'
 import type { Backlog } from '../../../lib/backlog/backlog-fields'
 import { describeError } from '../../../lib/error-message'
 import type { Group } from '../../../lib/groups/workgroup-fields'
+import { groupQueryOptions } from '../../../lib/groups/get-group'
 import { useCurrentUser } from '../../../lib/users/get-current-user'
+import { usersQueryOptions } from '../../../lib/users/get-users'
 import type { User } from '../../../lib/users/user-fields'
 import { useI18n } from '../../../i18n'
 import { Button, Dialog, ErrorNotice, notify } from '../../../ui'
@@ -52,6 +55,7 @@ export function EditBacklogDialog(props: EditBacklogDialogProps) {
 function EditBacklogForm({ backlog, group, users, onOpenChange, onMoved }: EditBacklogDialogProps) {
   const { t } = useI18n()
   const queryClient = useQueryClient()
+  const portal = usePortal()
   const me = useCurrentUser()
   const update = useUpdateBacklog()
   const [targetGroup, setTargetGroup] = useState({ id: backlog.groupId, name: group?.name ?? `#${backlog.groupId}` })
@@ -70,18 +74,26 @@ function EditBacklogForm({ backlog, group, users, onOpenChange, onMoved }: EditB
     modifiedBy: modifiedBy?.id ?? me.data?.id,
   })
 
-  /** Checks that need no write: the target team must exist and have no backlog of its own. */
+  /** Checks that need no write: the target team exists and has no backlog of its own; the people exist. */
   const validate = async (wanted: BacklogChanges): Promise<Partial<Record<FieldName, string>>> => {
     const errors: Partial<Record<FieldName, string>> = {}
-    if (wanted.groupId !== undefined) {
-      try {
-        const existing = await queryClient.fetchQuery({ ...backlogQueryOptions(wanted.groupId), staleTime: 0 })
-        if (existing) errors.groupId = t('error.targetHasBacklog')
-      } catch (error) {
-        errors.groupId = describeError(error, t)
-      }
-    }
     if (!createdBy || createdBy.id <= 0) errors.createdBy = t('backlog.edit.chooseSomeone')
+    const people = [wanted.createdBy, modifiedBy?.id].filter((id): id is number => id !== undefined && id > 0)
+    const [target, targetBacklog, users] = await Promise.allSettled([
+      wanted.groupId === undefined ? null : queryClient.fetchQuery(groupQueryOptions(wanted.groupId, portal.origin, portal.isAdmin)),
+      wanted.groupId === undefined ? null : queryClient.fetchQuery({ ...backlogQueryOptions(wanted.groupId), staleTime: 0 }),
+      people.length === 0 ? null : queryClient.fetchQuery(usersQueryOptions(people)),
+    ])
+    if (wanted.groupId !== undefined) {
+      if (target.status === 'rejected') errors.groupId = describeError(target.reason, t)
+      else if (target.value === null) errors.groupId = t('error.workgroupNotFound')
+      else if (targetBacklog.status === 'rejected') errors.groupId = describeError(targetBacklog.reason, t)
+      else if (targetBacklog.value) errors.groupId = t('error.targetHasBacklog')
+    }
+    if (users.status === 'fulfilled' && users.value) {
+      if (wanted.createdBy !== undefined && !users.value.has(wanted.createdBy)) errors.createdBy = t('error.createdByNotFound')
+      if (modifiedBy && !users.value.has(modifiedBy.id)) errors.modifiedBy = t('error.modifiedByNotFound')
+    }
     return errors
   }
 
