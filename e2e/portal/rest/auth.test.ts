@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { failure, SEED, systemErr, setupPortal } from './helpers'
+import { failure, SEED, systemErr, setupPortal } from '../test-helpers'
 
 const t = setupPortal()
 const { users, groups } = SEED

@@ -4,8 +4,8 @@
  */
 import qs from 'qs'
 import { afterAll, beforeAll } from 'vitest'
-import { SEED } from '../data/seed-default'
-import { startPortal, type PortalOptions, type RunningPortal } from '../server'
+import { SEED } from './data/seed-default'
+import { startPortal, type PortalOptions, type RunningPortal } from './server'
 
 /** Parsed JSON bodies are checked field by field in the tests. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

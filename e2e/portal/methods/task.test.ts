@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { ENGINE_KEYS, engineErr, failure, SEED, setupPortal, systemErr, type Json } from './helpers'
+import { ENGINE_KEYS, engineErr, failure, SEED, setupPortal, systemErr, type Json } from '../test-helpers'
 
 const t = setupPortal()
 const { users, groups, backlogs, sprints, tasks } = SEED

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { binderInvalid, binderMissing, engineErr, failure, SEED, setupPortal, type Json } from './helpers'
+import { binderInvalid, binderMissing, engineErr, failure, SEED, setupPortal, type Json } from '../test-helpers'
 
 const t = setupPortal()
 const { users, groups, epics, tasks } = SEED

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { failure, SEED, systemErr, setupPortal, type Json } from './helpers'
+import { failure, SEED, systemErr, setupPortal, type Json } from '../test-helpers'
 
 const t = setupPortal()
 const { users, groups } = SEED

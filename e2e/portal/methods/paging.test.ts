@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { LARGE } from '../data/seed-large'
-import { SEED, setupPortal, type Json } from './helpers'
+import { SEED, setupPortal, type Json } from '../test-helpers'
 
 const t = setupPortal({ seed: 'large' })
 const admin = { params: { IS_ADMIN: 'Y' } }

@@ -2,8 +2,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startPortal, type RunningPortal } from '../server'
-import { ENGINE_KEYS, SEED, setupPortal } from './helpers'
+import { startPortal, type RunningPortal } from './server'
+import { ENGINE_KEYS, SEED, setupPortal } from './test-helpers'
 
 const hostDir = mkdtempSync(join(tmpdir(), 'portal-host-'))
 writeFileSync(join(hostDir, 'index.html'), '<!doctype html><title>host</title>')

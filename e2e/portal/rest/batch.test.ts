@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { ENGINE_KEYS, SEED, setupPortal } from './helpers'
+import { ENGINE_KEYS, SEED, setupPortal } from '../test-helpers'
 
 const t = setupPortal()
 const { users, groups, backlogs } = SEED

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { binderInvalid, binderMissing, ENGINE_KEYS, engineErr, failure, SEED, setupPortal } from './helpers'
+import { binderInvalid, binderMissing, ENGINE_KEYS, engineErr, failure, SEED, setupPortal } from '../test-helpers'
 
 const t = setupPortal()
 const { users, groups, backlogs, sprints, epics, tasks } = SEED

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { failure, SEED, systemErr, setupPortal } from './helpers'
+import { failure, SEED, systemErr, setupPortal } from '../test-helpers'
 
 // Started with the defaults: rate limiting ON.
 const t = setupPortal({ rateLimit: true })
