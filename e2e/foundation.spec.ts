@@ -1,3 +1,4 @@
+import { SEED } from './portal/data/seed-default'
 import { expect, test } from './fixtures'
 
 test.describe('the app boots inside the dev portal', () => {
@@ -74,10 +75,18 @@ test.describe('the app boots inside the dev portal', () => {
     await expect(page.getByRole('heading', { name: 'Откройте «Скрам-бэклог» из вашего Битрикс24' })).toBeVisible()
   })
 
-  test('install mode: the app finishes its installation through the portal', async ({ shell, picker }) => {
+  test('install mode: the app binds its workgroup tab, then finishes its installation', async ({ shell, picker, control, backlog }) => {
     await shell.open({ install: true })
     await shell.appFrame.getByRole('button', { name: 'Finish installation' }).click()
     await picker.expectLoaded()
     expect(await shell.frameCommands()).toEqual(expect.arrayContaining(['setInstall', 'setInstallFinish']))
+    const install = (await control.restCalls()).find((call) => call.methods.includes('placement.bind'))
+    expect(install?.methods).toEqual(['batch', 'placement.unbind', 'placement.bind'])
+    expect(install?.status).toBe(200)
+
+    // The tab it bound opens the app on that workgroup.
+    await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.alpha })
+    await expect(shell.page.getByLabel('Placement')).toContainText('Workgroup tab “Scrum Backlog”')
+    await expect(backlog.title).toHaveText('Команда «Альфа»')
   })
 })

@@ -55,6 +55,8 @@ function config(state: PortalState, req: IncomingMessage) {
       active: u.active,
     })),
     groups: store.groupList().map((g) => ({ id: g.id, name: g.name, type: g.type, isScrum: g.scrumMasterId > 0 })),
+    // The app's widgets: the shell offers the workgroup tab only when the app has bound it.
+    placements: store.placements.map((b) => ({ placement: b.placement, handler: b.handler, title: b.title })),
     defaultUserId: DEFAULTS.adminWebhook.userId,
     regularUserId: SEED.users.regular,
     languages: DEFAULTS.languages,

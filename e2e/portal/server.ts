@@ -117,6 +117,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
     }
   }
   state.appUrl = appUrl
+  state.installApp()
 
   return {
     url: state.origin,

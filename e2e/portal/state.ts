@@ -47,6 +47,17 @@ export class PortalState implements BatchDeps {
   }
 
   /**
+   * The app as an administrator left it after installing: its workgroup tab is bound to the app's
+   * own page. (Reinstalling from the shell's install mode binds it again through placement.bind.)
+   */
+  installApp(): void {
+    if (!this.appUrl) return
+    this.store.placements = [
+      { placement: 'SONET_GROUP_DETAIL_TAB', handler: this.appUrl, title: 'Scrum Backlog', description: '', langAll: {} },
+    ]
+  }
+
+  /**
    * Back to a fresh seed with every switch at its default. Issued tokens survive, so a test can
    * reset between cases without logging in again.
    */
@@ -59,5 +70,6 @@ export class PortalState implements BatchDeps {
     this.auth.ttlSeconds = this.defaults.tokenTtlSeconds
     this.limiter.configure({ ...this.defaults.rateLimit })
     this.operating.configure(PortalState.operatingDefaults())
+    this.installApp()
   }
 }

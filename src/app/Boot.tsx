@@ -9,7 +9,7 @@ import {
 import { I18nProvider, resolveLanguage, useI18n } from '../i18n'
 import { App } from './App'
 import { AppProviders } from './AppProviders'
-import { InstallScreen } from './InstallScreen'
+import { InstallScreen } from './install/InstallScreen'
 import { OutsidePortal } from './OutsidePortal'
 import { findStartGroup } from './start-group'
 import { startUi } from '../stores/ui-store'

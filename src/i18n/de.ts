@@ -7,7 +7,7 @@ export const de: Dictionary = {
   'app.reload': 'App neu laden',
   'app.close': 'Schließen',
   'app.install.title': 'Installation von Scrum-Backlog abschließen',
-  'app.install.body': 'Die App braucht keine Einrichtung: Schließen Sie die Installation ab, um sie für alle im Portal zu öffnen.',
+  'app.install.body': 'Die Installation fügt jeder Arbeitsgruppe den Tab „Scrum-Backlog“ hinzu und öffnet die App für alle im Portal.',
   'app.install.action': 'Installation abschließen',
   'outside.link': 'Dev-Portal öffnen',
   'app.crashed.title': 'Etwas ist schiefgelaufen',

@@ -6,7 +6,7 @@ export const en = {
   'app.reload': 'Reload the app',
   'app.close': 'Close',
   'app.install.title': 'Finish installing Scrum Backlog',
-  'app.install.body': 'The app needs no set-up: finish the installation to open it for everyone on the portal.',
+  'app.install.body': 'Installing adds a “Scrum Backlog” tab to every workgroup and opens the app to everyone on the portal.',
   'app.install.action': 'Finish installation',
   'outside.link': 'Open the dev portal',
   'app.crashed.title': 'Something went wrong',

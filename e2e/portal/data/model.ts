@@ -121,6 +121,15 @@ export interface Epic {
   files: number[]
 }
 
+/** A widget the app registered with placement.bind (installation state, like app options). */
+export interface PlacementBinding {
+  placement: string
+  handler: string
+  title: string
+  description: string
+  langAll: Record<string, { TITLE?: string; DESCRIPTION?: string }>
+}
+
 export interface SeedData {
   name: string
   users: User[]
@@ -149,6 +158,8 @@ export class Store {
   /** Portal-wide app options (BX24 appOption) and per-user ones (userOption). */
   appOptions: Record<string, unknown> = {}
   readonly userOptions = new Map<number, Record<string, unknown>>()
+  /** The app's widgets (placement.bind); the portal shows a workgroup tab only when one is bound. */
+  placements: PlacementBinding[] = []
   seedName = ''
   private next: SeedData['nextIds'] = { user: 1, group: 1, entity: 1, task: 1, epic: 1 }
 
@@ -161,6 +172,7 @@ export class Store {
     for (const table of [this.users, this.groups, this.entities, this.tasks, this.items, this.epics]) table.clear()
     this.userOptions.clear()
     this.appOptions = {}
+    this.placements = []
     for (const u of seed.users) this.users.set(u.id, structuredClone(u))
     for (const g of seed.groups) this.groups.set(g.id, { ...structuredClone(g), members: new Map(g.members) })
     for (const e of seed.entities) this.entities.set(e.id, { ...e })

@@ -47,6 +47,8 @@ function renderShell() {
   langSelect.addEventListener('change', () => navigate({ lang: langSelect.value }))
 
   const placementSelect = $('ctl-placement')
+  const tab = (config.placements ?? []).find((b) => b.placement === 'SONET_GROUP_DETAIL_TAB')
+  placementSelect.options[1].textContent = tab ? `Workgroup tab “${tab.title}”` : 'Workgroup tab (not bound)'
   placementSelect.value = state.placement
   placementSelect.addEventListener('change', () => {
     const isTab = placementSelect.value === 'SONET_GROUP_DETAIL_TAB'
@@ -87,7 +89,17 @@ async function launchApp() {
   frame.name = `${config.domain}|0|${state.appSid}`
   $('app-frame').replaceWith(frame)
 
-  const url = new URL(config.appUrl)
+  // A placement opens the handler the app bound for it; without a binding there is no tab at all.
+  let handler = config.appUrl
+  if (state.placement !== 'DEFAULT') {
+    const binding = (config.placements ?? []).find((b) => b.placement === state.placement)
+    if (!binding) {
+      frame.replaceWith(notBound())
+      return
+    }
+    handler = binding.handler
+  }
+  const url = new URL(handler)
   url.searchParams.set('DOMAIN', config.domain)
   url.searchParams.set('PROTOCOL', '0')
   url.searchParams.set('LANG', state.lang)
@@ -116,6 +128,14 @@ async function launchApp() {
     form.append(input)
   }
   form.submit()
+}
+
+function notBound() {
+  const note = document.createElement('p')
+  note.id = 'app-frame'
+  note.className = 'banner'
+  note.textContent = 'The app has no tab in workgroups: it has not bound SONET_GROUP_DETAIL_TAB (placement.bind). Reinstall it (install mode) as an administrator.'
+  return note
 }
 
 function initData() {

@@ -2,6 +2,7 @@
 import type { MethodTable } from '../rest/registry'
 import { backlogMethods } from './backlog'
 import { epicMethods } from './epic'
+import { placementMethods } from './placement'
 import { scrumTaskMethods } from './scrumTask'
 import { sonetGroupMethods } from './sonetGroup'
 import { sprintMethods } from './sprint'
@@ -18,4 +19,5 @@ export const METHODS: MethodTable = {
   ...workgroupMethods,
   ...sonetGroupMethods,
   ...userMethods,
+  ...placementMethods,
 }

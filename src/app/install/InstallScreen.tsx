@@ -1,17 +1,23 @@
 import { useState } from 'react'
-import { finishInstall } from '../bitrix'
-import { useI18n } from '../i18n'
-import { Button, ErrorNotice } from '../ui'
+import { finishInstall } from '../../bitrix'
+import { useI18n } from '../../i18n'
+import { Button, ErrorNotice } from '../../ui'
+import { bindGroupTab, ownHandlerUrl } from './bind-group-tab'
 
-/** Bitrix24 keeps an app in install mode (inert for non-admins) until it calls installFinish. */
+/**
+ * Bitrix24 keeps an app in install mode (inert for non-admins) until it calls installFinish.
+ * Installing adds the app's tab to workgroups, then finishes.
+ */
 export function InstallScreen({ onInstalled }: { onInstalled: () => void }) {
   const { t } = useI18n()
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const finish = async () => {
+    if (pending) return
     setPending(true)
     setError(null)
     try {
+      await bindGroupTab(ownHandlerUrl())
       await finishInstall()
       onInstalled()
     } catch (failure) {
