@@ -82,10 +82,14 @@ test.describe('manage what is in the backlog', () => {
     await items.row('Dark theme').focus()
     await page.keyboard.press('Alt+Home')
     await expect.poll(async () => (await items.titles())[0]).toBe('Dark theme')
+    await expect(shell.appFrame.getByRole('status').filter({ hasText: 'moved to position' })).toHaveText(
+      '“Dark theme” moved to position 1 of 10.',
+    )
     await items.menuAction('Apple Pay support', 'Move to the bottom')
     await expect.poll(async () => (await items.titles()).at(-1)).toBe('Apple Pay support')
 
     await page.reload()
+    await expect(items.rows).toHaveCount(10)
     await expect.poll(async () => (await items.titles())[0]).toBe('Dark theme')
     expect((await items.titles()).at(-1)).toBe('Apple Pay support')
   })

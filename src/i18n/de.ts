@@ -105,6 +105,8 @@ export const de: Dictionary = {
   'items.unestimated_other': '{count} ohne Schätzung',
   'items.unestimated': '{count} ohne Schätzung',
   'items.reorderHint': 'Entfernen Sie die Filter, um das Backlog umzusortieren.',
+  'items.keysHint': 'Reihenfolge: Zeile ziehen oder auf einer fokussierten Zeile Alt+↑ / Alt+↓ drücken (Alt+Pos1 / Alt+Ende für ganz oben und unten).',
+  'items.movedTo': '„{title}“ ist jetzt an Position {position} von {total}.',
   'items.drag': '„{title}“ ziehen',
   'items.actions': 'Aktionen für „{title}“',
   'items.open': 'Aufgabe öffnen',

@@ -104,6 +104,8 @@ export const en = {
   'items.unestimated_other': '{count} not estimated',
   'items.unestimated': '{count} not estimated',
   'items.reorderHint': 'Clear the filters to reorder the backlog.',
+  'items.keysHint': 'Reorder: drag a row, or press Alt+↑ / Alt+↓ (Alt+Home / Alt+End for top and bottom) on a focused row.',
+  'items.movedTo': '“{title}” moved to position {position} of {total}.',
   'items.drag': 'Drag “{title}”',
   'items.actions': 'Actions for “{title}”',
   'items.open': 'Open the task',

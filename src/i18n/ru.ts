@@ -121,6 +121,8 @@ export const ru: Dictionary = {
   'items.unestimated_other': '{count} без оценки',
   'items.unestimated': '{count} без оценки',
   'items.reorderHint': 'Сбросьте фильтры, чтобы менять порядок бэклога.',
+  'items.keysHint': 'Порядок: перетащите строку или нажмите Alt+↑ / Alt+↓ (Alt+Home / Alt+End — в начало и в конец) на выбранной строке.',
+  'items.movedTo': '«{title}» теперь на месте {position} из {total}.',
   'items.drag': 'Перетащить «{title}»',
   'items.actions': 'Действия с «{title}»',
   'items.open': 'Открыть задачу',

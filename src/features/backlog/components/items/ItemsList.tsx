@@ -86,6 +86,7 @@ export function ItemsList({ items, backlogId, epics, sprints, reorderable, selec
           // The grid's drag-and-drop hooks may not come and go between renders: remount when it changes.
           key={reorderable ? 'reorderable' : 'fixed'}
           aria-label={t('items.listLabel')}
+          aria-describedby="items-keys"
           className="items-list"
           items={items}
           selectionMode="multiple"

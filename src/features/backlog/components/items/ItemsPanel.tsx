@@ -31,6 +31,8 @@ export function ItemsPanel({ groupId, backlogId }: { groupId: number; backlogId:
   const update = useUpdateItems()
   const [selection, setSelection] = useState<Selection>(new Set())
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  // Said to screen readers after a move: the list itself only changes order silently.
+  const [announcement, setAnnouncement] = useState('')
 
   const all = useMemo(() => [...(items.data ?? [])].sort(byBacklogOrder), [items.data])
   const backlogItems = useMemo(() => all.filter((item) => item.entityId === backlogId), [all, backlogId])
@@ -80,6 +82,8 @@ export function ItemsPanel({ groupId, backlogId }: { groupId: number; backlogId:
     else if (target === 'down' && index < backlogItems.length - 1)
       changes = reorder(backlogItems, [item.taskId], { taskId: backlogItems[index + 1]!.taskId, position: 'after' })
     send(changes.map(({ taskId, sort }) => ({ taskId, fields: { sort } })))
+    const position = changes.find((change) => change.taskId === item.taskId)?.sort
+    if (position) setAnnouncement(t('items.movedTo', { title: item.title, position, total: backlogItems.length }))
   }
 
   const rowActions: ItemRowActions = {
@@ -128,7 +132,12 @@ export function ItemsPanel({ groupId, backlogId }: { groupId: number; backlogId:
             }}
           />
         )}
-        {!reorderable && filters.location === 'backlog' && <p className="muted items-hint">{t('items.reorderHint')}</p>}
+        <p id="items-keys" className="muted items-hint">
+          {reorderable ? t('items.keysHint') : filters.location === 'backlog' ? t('items.reorderHint') : ''}
+        </p>
+        <p className="visually-hidden" role="status">
+          {announcement}
+        </p>
         <ItemsList
           items={shown}
           backlogId={backlogId}
