@@ -16,11 +16,16 @@ function text(params: Params, name: string): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : ''
 }
 
-/** WRONG_AUTH_TYPE for webhooks, then admin rights [INF: the REST server's AccessException text]. */
-function requireAppAdmin(ctx: MethodContext): void {
+/** Placements belong to an app: a webhook has none (WRONG_AUTH_TYPE). */
+function requireAppContext(ctx: MethodContext): void {
   if (ctx.principal.kind !== 'oauth') {
     throw methodError('WRONG_AUTH_TYPE', 'Current authorization type is denied for this method. Application context required.', 403)
   }
+}
+
+/** Then admin rights [INF: the REST server's AccessException text]. */
+function requireAppAdmin(ctx: MethodContext): void {
+  requireAppContext(ctx)
   if (!ctx.user.isAdmin) throw methodError('ACCESS_DENIED', 'Access denied! Administrator permissions required.', 403)
 }
 
@@ -74,9 +79,7 @@ export const placementMethods: MethodTable = {
   'placement.get': {
     scope: 'placement',
     handler(_params, ctx) {
-      if (ctx.principal.kind !== 'oauth') {
-        throw methodError('WRONG_AUTH_TYPE', 'Current authorization type is denied for this method. Application context required.', 403)
-      }
+      requireAppContext(ctx)
       return { result: ctx.store.placements.map(bindingView) }
     },
   },
