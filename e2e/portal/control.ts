@@ -1,7 +1,7 @@
 /**
  * The control API (`/control/*`): how tests steer the portal — reset data, inject faults and
- * latency, switch limits, expire tokens, read the request log. JSON in and out; not rate
- * limited and not logged, so it never disturbs what a test measures.
+ * latency, switch limits, expire tokens or stop refreshing them, read the request log. JSON in and
+ * out; not rate limited and not logged, so it never disturbs what a test measures.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { backlogView } from './methods/backlog'
@@ -45,6 +45,11 @@ const ROUTES: Record<string, Handler> = {
     if (body.description !== undefined && typeof body.description !== 'string') throw new BadRequest('"description" must be a string')
     const count = num(body, 'count', { min: -1, optional: true })
     if (count === 0) throw new BadRequest('"count" must be positive or -1')
+    const nth = num(body, 'nth', { min: 1, optional: true })
+    if (nth !== undefined && !Number.isInteger(nth)) throw new BadRequest('"nth" must be a whole number >= 1')
+    if (body.match !== undefined && (typeof body.match !== 'object' || body.match === null || Array.isArray(body.match))) {
+      throw new BadRequest('"match" must be an object of params')
+    }
     const fault = state.faults.add({
       method: body.method,
       status: num(body, 'status', { min: 100, optional: true }),
@@ -53,14 +58,22 @@ const ROUTES: Record<string, Handler> = {
       count,
       delay: num(body, 'delay', { optional: true }),
       inBatch: bool(body, 'inBatch', true),
+      nth,
+      match: body.match as Params | undefined,
+      after: bool(body, 'after', true),
+      abort: bool(body, 'abort', true),
     })
+    // So that the call it drops comes on a fresh connection (see noReuseWhileDropping in server.ts).
+    if (fault.abort) state.closeIdleConnections()
     return { ok: true, id: fault.id }
   },
 
   'GET /control/faults': (state) =>
     state.faults.list().map((f) => ({
       id: f.id, method: f.method, remaining: f.remaining, delay: f.delayMs, inBatch: f.inBatch,
-      status: f.failure?.status ?? 200, error: f.failure?.error ?? null, description: f.failure?.description ?? null,
+      // An abort fault answers nothing: status 0, as the request log shows it.
+      status: f.abort ? 0 : (f.failure?.status ?? 200), error: f.failure?.error ?? null, description: f.failure?.description ?? null,
+      nth: f.nth, skip: f.skip, match: f.match, after: f.after, abort: f.abort,
     })),
 
   'DELETE /control/faults': (state) => {
@@ -126,6 +139,12 @@ const ROUTES: Record<string, Handler> = {
     return { ok: true, created: true, backlog: backlogView(backlog) }
   },
 
+  /** While on, the portal issues no new tokens: its session ended, so only a new login would help. */
+  'POST /control/refresh': (state, body) => {
+    state.refreshFails = bool(body, 'fail') ?? false
+    return { ok: true, fail: state.refreshFails }
+  },
+
   'GET /control/requests': (state) => state.log.list(),
 
   'DELETE /control/requests': (state) => {
@@ -140,6 +159,7 @@ const ROUTES: Record<string, Handler> = {
     latencyMs: state.latencyMs,
     errorCodeStyle: state.errorCodeStyle,
     tokenTtlSeconds: state.auth.ttlSeconds,
+    refreshFails: state.refreshFails,
     rateLimit: state.limiter.settings,
     operating: state.operating.settings,
   }),

@@ -88,7 +88,13 @@ function session(state: PortalState, req: IncomingMessage, body: Params) {
   }
 }
 
+/** `POST /control/refresh {fail: true}`: the user's portal session is over, no token is renewed. */
+function requireLiveSession(state: PortalState): void {
+  if (state.refreshFails) throw new ApiError(400, 'invalid_grant', 'The refresh token has expired or was revoked')
+}
+
 function refresh(state: PortalState, body: Params) {
+  requireLiveSession(state)
   const pair = typeof body.refreshToken === 'string' ? state.auth.refreshPair(body.refreshToken) : undefined
   if (!pair) throw new ApiError(400, 'invalid_grant', 'Invalid refresh token')
   return { AUTH_ID: pair.accessToken, REFRESH_ID: pair.refreshToken, AUTH_EXPIRES: pair.expiresIn }
@@ -110,6 +116,7 @@ async function oauthToken(state: PortalState, req: IncomingMessage, url: URL) {
   const body = parseBody(raw, req.headers['content-type'])
   const params: Params = { ...parsePhpQuery(url.search), ...(body.ok ? body.params : {}) }
   if (params.grant_type !== 'refresh_token') throw new ApiError(400, 'invalid_request', 'Only grant_type=refresh_token is supported')
+  requireLiveSession(state)
   const pair = typeof params.refresh_token === 'string' ? state.auth.refreshPair(params.refresh_token) : undefined
   if (!pair) throw new ApiError(400, 'invalid_grant', 'Invalid refresh token')
   return {

@@ -85,6 +85,22 @@ async function route(state: PortalState, hostDir: string, req: IncomingMessage, 
   notFoundPage(res, path)
 }
 
+/**
+ * Chromium silently resends a request whose kept-alive connection closes without an answer, so a
+ * call dropped by an abort fault would run again (and succeed). While such a fault waits, no
+ * connection is reused: answers say `Connection: close`, one that began before the fault came
+ * closes its connection once sent, and the idle ones are closed when the fault is added.
+ */
+function noReuseWhileDropping(state: PortalState, req: IncomingMessage, res: ServerResponse): void {
+  if (state.faults.dropsConnections()) {
+    res.setHeader('Connection', 'close')
+    return
+  }
+  res.once('finish', () => {
+    if (state.faults.dropsConnections()) req.socket.end()
+  })
+}
+
 export async function startPortal(opts: PortalOptions = {}): Promise<RunningPortal> {
   const host = opts.host ?? DEFAULTS.host
   const state = new PortalState({
@@ -94,12 +110,14 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
   })
   const hostDir = opts.hostDir ?? HOST_DIR
   const server: Server = createServer((req, res) => {
+    noReuseWhileDropping(state, req, res)
     route(state, hostDir, req, res).catch((error: unknown) => {
       console.error('[portal] request failed:', error)
       if (!res.headersSent) sendText(res, 500, `Portal error: ${(error as Error).message}`)
       else res.end()
     })
   })
+  state.closeIdleConnections = () => server.closeIdleConnections()
   await listen(server, opts.port ?? DEFAULTS.port, host)
   const port = actualPort(server)
   state.origin = `http://${host}:${port}`

@@ -30,9 +30,13 @@ export class PortalState implements BatchDeps {
   readonly methods = METHODS
   latencyMs = 0
   errorCodeStyle: ErrorCodeStyle = 'string'
+  /** The portal session has ended: /portal/refresh and /oauth/token/ refuse to issue tokens. */
+  refreshFails = false
   /** Set once the server listens: http://host:port. */
   origin = ''
   appUrl = ''
+  /** Set by the server: close the kept-alive connections that carry no request right now. */
+  closeIdleConnections: () => void = () => {}
 
   constructor(readonly defaults: StateDefaults) {
     this.store = createStore(defaults.seed)
@@ -67,6 +71,7 @@ export class PortalState implements BatchDeps {
     this.log.clear()
     this.latencyMs = 0
     this.errorCodeStyle = 'string'
+    this.refreshFails = false
     this.auth.ttlSeconds = this.defaults.tokenTtlSeconds
     this.limiter.configure({ ...this.defaults.rateLimit })
     this.operating.configure(PortalState.operatingDefaults())

@@ -142,6 +142,20 @@ export interface SeedData {
   nextIds: { user: number; group: number; entity: number; task: number; epic: number }
 }
 
+/** What GET /control/store answers: the store as JSON, members as `{userId: role}`. */
+export interface StoreDump {
+  seed: string
+  nextIds: SeedData['nextIds']
+  users: User[]
+  groups: Array<Omit<Workgroup, 'members'> & { members: Record<number, MemberRole> }>
+  entities: ScrumEntity[]
+  tasks: Task[]
+  items: ScrumItem[]
+  epics: Epic[]
+  appOptions: Record<string, unknown>
+  userOptions: Record<number, Record<string, unknown>>
+}
+
 type Sequence = keyof SeedData['nextIds']
 
 /** Thrown when a caller breaks an invariant; methods check first, so this means a bug. */
@@ -468,7 +482,7 @@ export class Store {
   }
 
   /** Plain JSON view for /control/store (Maps are not JSON). */
-  dump(): unknown {
+  dump(): StoreDump {
     return {
       seed: this.seedName,
       nextIds: this.next,

@@ -301,7 +301,10 @@ window.addEventListener('message', async (event) => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ refreshToken: state.session.REFRESH_ID }),
-      })
+      }).catch(() => null)
+      // A parent window whose portal session has ended never answers: the SDK gives up on its own
+      // (JSSDK_FRAME_REFRESH_AUTH_TIMEOUT), which is what the app has to cope with.
+      if (!response?.ok) return
       const fresh = await response.json()
       Object.assign(state.session, fresh)
       return reply({ AUTH_ID: fresh.AUTH_ID, REFRESH_ID: fresh.REFRESH_ID, AUTH_EXPIRES: fresh.AUTH_EXPIRES })

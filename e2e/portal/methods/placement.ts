@@ -79,7 +79,8 @@ export const placementMethods: MethodTable = {
   'placement.get': {
     scope: 'placement',
     handler(_params, ctx) {
-      requireAppContext(ctx)
+      // "Who can execute the method: administrator", like bind and unbind [DOC placement-get].
+      requireAppAdmin(ctx)
       return { result: ctx.store.placements.map(bindingView) }
     },
   },

@@ -83,6 +83,37 @@ describe('OAuth tokens', () => {
   })
 })
 
+describe('a portal session that has ended (POST /control/refresh)', () => {
+  it('no token is renewed while on, by /portal/refresh or /oauth/token/; it works again once off or after a reset', async () => {
+    const session = await t.session(users.regular)
+    const refresh = () => t.postJson('/portal/refresh', { refreshToken: session.REFRESH_ID })
+    const oauth = () => t.http(`/oauth/token/?grant_type=refresh_token&refresh_token=${session.REFRESH_ID}`)
+    const ended = { error: 'invalid_grant', error_description: 'The refresh token has expired or was revoked' }
+    try {
+      expect(await t.control('refresh', { fail: true })).toStrictEqual({ ok: true, fail: true })
+      expect((await t.control('settings')).refreshFails).toBe(true)
+      for (const r of [await refresh(), await oauth()]) expect([r.status, r.body]).toEqual([400, ended])
+      // Tokens already issued keep working until they expire.
+      expect((await t.call('user.current', {}, { token: session.AUTH_ID })).status).toBe(200)
+
+      await t.control('refresh', { fail: false })
+      expect((await refresh()).status).toBe(200)
+      await t.control('refresh', { fail: true })
+      await t.reset()
+      expect((await t.control('settings')).refreshFails).toBe(false)
+      expect((await refresh()).status).toBe(200)
+      expect((await oauth()).status).toBe(200)
+    } finally {
+      await t.control('refresh', { fail: false })
+    }
+  })
+
+  it('rejects a missing or non-boolean fail', async () => {
+    expect((await t.postJson('/control/refresh', {})).status).toBe(400)
+    expect((await t.postJson('/control/refresh', { fail: 'yes' })).status).toBe(400)
+  })
+})
+
 describe('scopes', () => {
   it('missing scope → 403 insufficient_scope; user.* accepts user_brief', async () => {
     const token = (await t.session(users.regular, 'user_brief')).AUTH_ID

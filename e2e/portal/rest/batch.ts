@@ -1,12 +1,15 @@
 /**
  * `batch` (digest §9): up to 50 `method?query` sub-calls run in order with the caller's auth,
  * `$result[key][...]` style references to earlier answers, `halt` to stop at the first failure.
+ *
+ * A fault that drops the connection on a sub-call ends the whole batch there: the sub-calls before
+ * it have run (and written), that one too if the fault is `after`, the later ones never run.
  */
 import { parsePhpQuery } from '../http/body'
 import type { Principal } from './auth'
 import { errorBody, phpArray, type ErrorCodeStyle, type TimeBlock } from './envelope'
 import { systemError } from './errors'
-import { sleep, type FaultRegistry } from './faults'
+import { strike, type FaultRegistry } from './faults'
 import { invokeMethod, type CallOutcome, type InvokeDeps } from './invoke'
 import { parseStart, type Params } from './params'
 import { asRecord, isPhpArray, phpString } from './php'
@@ -125,15 +128,21 @@ export async function runBatch(deps: BatchDeps, principal: Principal, params: Pa
 async function runSubCall(deps: BatchDeps, principal: Principal, call: string, maps: Maps): Promise<CallOutcome> {
   const { method, query } = splitCall(call)
   if (method === 'batch') return { ok: false, failure: systemError('ERROR_BATCH_METHOD_NOT_ALLOWED') }
-  const fault = deps.faults.take(method, true)
-  if (fault) {
-    if (fault.delayMs > 0) await sleep(fault.delayMs)
-    if (fault.failure) return { ok: false, failure: fault.failure }
-  }
   const params = substitute(parsePhpQuery(query), maps) as Params
-  const start = parseStart(params.start)
+  const startRaw = params.start
   delete params.start
   delete params.auth
   for (const k of Object.keys(params)) if (k.startsWith('bx24_')) delete params[k]
-  return invokeMethod(deps, principal, method, params, start)
+  // Faults see the params the method gets, references resolved, `start` included (to hit a page).
+  const fault = deps.faults.take(method, true, { ...params, start: startRaw })
+  if (fault && !fault.after) {
+    const failure = await strike(fault)
+    if (failure) return { ok: false, failure }
+  }
+  const outcome = invokeMethod(deps, principal, method, params, parseStart(startRaw))
+  if (fault?.after) {
+    const failure = await strike(fault)
+    if (failure) return { ok: false, failure }
+  }
+  return outcome
 }

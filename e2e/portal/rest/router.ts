@@ -3,7 +3,8 @@
  * `/rest/{userId}/{secret}/{method}[.json]` (digest §0.1, §14).
  *
  * Pipeline: preflight → parse params → rate limit → latency → injected fault → auth → batch or
- * method. Every request, preflights included, lands in the request log.
+ * method → (an `after` fault) → answer. Every request, preflights included, lands in the request
+ * log; one whose connection a fault dropped is logged with status 0 and error "ABORTED".
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { corsHeaders, preflightHeaders } from '../http/cors'
@@ -14,7 +15,7 @@ import type { Principal } from './auth'
 import { batchCommands, runBatch, splitCall } from './batch'
 import { errorBody, nowMs, successBody, timeBlock } from './envelope'
 import { RestFailure, systemError } from './errors'
-import { sleep } from './faults'
+import { ConnectionDropped, sleep, strike } from './faults'
 import { asFailure, invokeMethod } from './invoke'
 import { parseStart } from './params'
 import type { RequestLogEntry } from './requestLog'
@@ -62,6 +63,13 @@ function takeControlParams(params: Params, req: IncomingMessage): { token: unkno
   return { token, startRaw }
 }
 
+interface Reply {
+  status: number
+  body: unknown
+  /** The error code, for the log. */
+  error: string | null
+}
+
 export async function handleRest(state: PortalState, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const startedMs = nowMs()
   const entry: Omit<RequestLogEntry, 'id' | 'status' | 'durationMs' | 'bytesOut'> = {
@@ -82,11 +90,31 @@ export async function handleRest(state: PortalState, req: IncomingMessage, res: 
     return
   }
   const cors = corsHeaders(req)
-  const fail = (failure: RestFailure) => {
-    entry.error = failure.error
-    record(failure.status, sendJson(res, failure.status, errorBody(failure, state.errorCodeStyle), cors))
+  const failed = (failure: RestFailure): Reply => ({ status: failure.status, body: errorBody(failure, state.errorCodeStyle), error: failure.error })
+
+  /** Auth and the call itself; its failures become the answer, a dropped connection passes through. */
+  const execute = async (route: RestRoute, params: Params, token: unknown, startRaw: unknown): Promise<Reply> => {
+    try {
+      const principal: Principal = route.hook ? state.auth.resolveWebhook(route.hook.userId, route.hook.secret) : state.auth.resolveToken(token)
+      entry.userId = principal.userId
+      if (route.method === 'batch') {
+        const t0 = nowMs()
+        const result = await runBatch(state, principal, params)
+        const processing = nowMs() - t0
+        // The outer batch call does not count toward `operating` (digest §9).
+        const time = timeBlock(startedMs, nowMs(), processing, state.operating.stats(principal.clientKey, 'batch'))
+        return { status: 200, body: successBody({ result }, time), error: null }
+      }
+      const outcome = invokeMethod(state, principal, route.method, params, parseStart(startRaw))
+      if (!outcome.ok) return failed(outcome.failure)
+      return { status: 200, body: successBody(outcome.out, outcome.time), error: null }
+    } catch (error) {
+      if (error instanceof ConnectionDropped) throw error
+      return failed(asFailure(error))
+    }
   }
 
+  let reply: Reply
   try {
     const raw = await readBody(req)
     entry.bytesIn = raw.length
@@ -104,29 +132,26 @@ export async function handleRest(state: PortalState, req: IncomingMessage, res: 
 
     if (!state.limiter.admit(req.socket.remoteAddress ?? 'unknown')) throw systemError('QUERY_LIMIT_EXCEEDED')
     if (state.latencyMs > 0) await sleep(state.latencyMs)
-    const fault = state.faults.take(method, false)
-    if (fault) {
-      if (fault.delayMs > 0) await sleep(fault.delayMs)
-      if (fault.failure) throw fault.failure
+    const fault = state.faults.take(method, false, { ...params, start: startRaw })
+    if (fault && !fault.after) {
+      const failure = await strike(fault)
+      if (failure) throw failure
     }
-
-    const principal: Principal = route.hook ? state.auth.resolveWebhook(route.hook.userId, route.hook.secret) : state.auth.resolveToken(token)
-    entry.userId = principal.userId
-
-    if (method === 'batch') {
-      const t0 = nowMs()
-      const result = await runBatch(state, principal, params)
-      const processing = nowMs() - t0
-      // The outer batch call does not count toward `operating` (digest §9).
-      const time = timeBlock(startedMs, nowMs(), processing, state.operating.stats(principal.clientKey, 'batch'))
-      record(200, sendJson(res, 200, successBody({ result }, time), cors))
+    reply = await execute(route, params, token, startRaw)
+    if (fault?.after) {
+      const failure = await strike(fault)
+      if (failure) reply = failed(failure)
+    }
+  } catch (error) {
+    if (error instanceof ConnectionDropped) {
+      // No answer at all: the client sees a network error, as when a proxy or the network loses it.
+      entry.error = 'ABORTED'
+      req.socket.destroy()
+      record(0, 0)
       return
     }
-
-    const outcome = invokeMethod(state, principal, method, params, parseStart(startRaw))
-    if (!outcome.ok) throw outcome.failure
-    record(200, sendJson(res, 200, successBody(outcome.out, outcome.time), cors))
-  } catch (error) {
-    fail(asFailure(error))
+    reply = failed(asFailure(error))
   }
+  entry.error = reply.error
+  record(reply.status, sendJson(res, reply.status, reply.body, cors))
 }
