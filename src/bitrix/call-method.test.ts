@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { B24Frame } from './frame'
-import { callBatch, callBatchChunks, callMethod, toPhpQuery, setFrameSourceForTests } from './call-method'
+import { callBatch, callBatchChunks, callMethod, setRetrySleepForTests, toPhpQuery, setFrameSourceForTests } from './call-method'
 import { connectToPortal } from './frame'
 import { RestError } from './rest-error'
+import { isSessionEnded, resetSessionForTests } from './session'
 
 function fakeFrame(answer: (method: string, params: Record<string, unknown>) => unknown) {
   const make = vi.fn(async ({ method, params }: { method: string; params: Record<string, unknown> }) => {
@@ -96,5 +97,81 @@ describe('callMethod', () => {
   it('returns the result of the method', async () => {
     fakeFrame((method) => (method === 'user.current' ? { ID: '1' } : null))
     await expect(callMethod('user.current')).resolves.toEqual({ ID: '1' })
+  })
+})
+
+describe('what is sent again', () => {
+  const failure = (code: string, status: number) => Object.assign(new Error(code), { code, status })
+
+  function flakyFrame(failures: Error[]) {
+    const make = vi.fn(async () => {
+      const next = failures.shift()
+      if (next) throw next
+      return { isSuccess: true, getData: () => ({ result: 'done', time: {} }), getTotal: () => 0, isMore: () => false }
+    })
+    setFrameSourceForTests(async () => ({ actions: { v2: { call: { make } } } }) as unknown as B24Frame)
+    return make
+  }
+
+  afterEach(() => {
+    setRetrySleepForTests((ms) => new Promise((resolve) => setTimeout(resolve, ms)))
+    resetSessionForTests()
+  })
+
+  it('a read is sent again after a network failure', async () => {
+    setRetrySleepForTests(async () => {})
+    const make = flakyFrame([failure('NETWORK_ERROR', 0)])
+    await expect(callMethod('tasks.api.scrum.task.get', { id: 1 })).resolves.toBe('done')
+    expect(make).toHaveBeenCalledTimes(2)
+  })
+
+  it('a create that timed out is never sent again: the portal may have made it', async () => {
+    setRetrySleepForTests(async () => {})
+    const make = flakyFrame([failure('REQUEST_TIMEOUT', 408)])
+    const error = await callMethod('tasks.task.add', { fields: { TITLE: 'x' } }).catch((e: unknown) => e)
+    expect(make).toHaveBeenCalledTimes(1)
+    expect(error).toBeInstanceOf(RestError)
+    expect((error as RestError).outcomeUnknown).toBe(true)
+  })
+
+  it('a batch holding a write is not sent again after a 5xx; one of reads is', async () => {
+    setRetrySleepForTests(async () => {})
+    const make = flakyFrame([failure('BAD_GATEWAY', 502), failure('BAD_GATEWAY', 502)])
+    await expect(callBatch({ a: ['tasks.api.scrum.task.update', { id: 1, fields: { sort: 2 } }] })).rejects.toMatchObject({
+      code: 'BAD_GATEWAY',
+      outcomeUnknown: true,
+    })
+    expect(make).toHaveBeenCalledTimes(1)
+    const reads = flakyFrame([failure('BAD_GATEWAY', 502)])
+    await callBatch({ a: ['tasks.api.scrum.task.get', { id: 1 }] }).catch(() => undefined)
+    expect(reads).toHaveBeenCalledTimes(2)
+  })
+
+  it('a write the portal refused for its rate limit is sent again, after waiting', async () => {
+    const waits: number[] = []
+    setRetrySleepForTests(async (ms) => void waits.push(ms))
+    const make = flakyFrame([failure('QUERY_LIMIT_EXCEEDED', 503), failure('QUERY_LIMIT_EXCEEDED', 503)])
+    await expect(callMethod('tasks.api.scrum.epic.add', { fields: { name: 'x' } })).resolves.toBe('done')
+    expect(make).toHaveBeenCalledTimes(3)
+    expect(waits).toEqual([1500, 2250])
+  })
+
+  it('once the session has ended, calls fail at once without reaching the portal', async () => {
+    const make = flakyFrame([failure('expired_token', 401)])
+    await expect(callMethod('user.current')).rejects.toMatchObject({ status: 401 })
+    expect(isSessionEnded()).toBe(true)
+    await expect(callMethod('user.current')).rejects.toMatchObject({ code: 'SESSION_ENDED' })
+    expect(make).toHaveBeenCalledTimes(1)
+  })
+
+  it.each([
+    ['NETWORK_ERROR', 0, true],
+    ['REQUEST_TIMEOUT', 408, true],
+    ['INTERNAL_SERVER_ERROR', 500, true],
+    ['QUERY_LIMIT_EXCEEDED', 503, false],
+    ['0', 400, false],
+    ['ACCESS_DENIED', 403, false],
+  ])('%s (%i): outcome unknown = %s', (code, status, unknown) => {
+    expect(new RestError({ code, description: '', status, method: 'x' }).outcomeUnknown).toBe(unknown)
   })
 })

@@ -1,6 +1,7 @@
 import type { B24Frame } from './frame'
 import { connectToPortal } from './frame'
-import { RestError, restErrorFromBody, toRestError } from './rest-error'
+import { RestError, restErrorFromBody, SESSION_ENDED, toRestError } from './rest-error'
+import { endSession, isSessionEnded } from './session'
 
 export type RestParams = Record<string, unknown>
 
@@ -20,18 +21,59 @@ export function setFrameSourceForTests(source: () => Promise<B24Frame>): void {
   frameSource = source
 }
 
-async function request<T>(method: string, params: RestParams) {
-  const b24 = await frameSource()
-  let response
-  try {
-    response = await b24.actions.v2.call.make<T>({ method, params })
-  } catch (error) {
-    throw toRestError(error, method)
+/** Methods that only read: sending them again cannot change anything on the portal. */
+const READ_METHOD = /\.(get|list|getfields|current|search)$/i
+
+export function isReadMethod(method: string): boolean {
+  return READ_METHOD.test(method)
+}
+
+/** At most this many attempts per call, the first included. */
+const MAX_ATTEMPTS = 3
+/** Codes the portal gives for a fault that a second try will not mend. */
+const FINAL_CODES = new Set(['INTERNAL_SERVER_ERROR', 'ERROR_UNEXPECTED_ANSWER', 'OVERLOAD_LIMIT', 'PORTAL_DELETED'])
+
+let sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** Tests skip the waits between attempts. */
+export function setRetrySleepForTests(wait: (ms: number) => Promise<void>): void {
+  sleep = wait
+}
+
+/**
+ * How long to wait before sending a call again, or null to give up. The SDK itself never retries
+ * (see frame.ts): a request the portal turned away before running it (rate limits) is sent again
+ * whatever it does; a read is also sent again after a transient fault; a write never is, because
+ * the portal may have done it and a second create would make a duplicate.
+ */
+export function retryDelay(error: RestError, attempt: number, read: boolean): number | null {
+  if (attempt + 1 >= MAX_ATTEMPTS) return null
+  if (error.code === 'QUERY_LIMIT_EXCEEDED') return 1500 * 1.5 ** attempt
+  if (error.code === 'OPERATION_TIME_LIMIT') return 10_000
+  if (read && error.outcomeUnknown && !FINAL_CODES.has(error.code)) return 1000 * 2 ** attempt
+  return null
+}
+
+async function request<T>(method: string, params: RestParams, read = isReadMethod(method)) {
+  for (let attempt = 0; ; attempt++) {
+    if (isSessionEnded()) {
+      throw new RestError({ code: SESSION_ENDED, description: 'The session with the portal has ended', status: 401, method })
+    }
+    const b24 = await frameSource()
+    let failure: RestError
+    try {
+      const response = await b24.actions.v2.call.make<T>({ method, params })
+      if (response.isSuccess) return response
+      failure = toRestError(response.getErrors().next().value ?? new Error('Unknown error'), method)
+    } catch (error) {
+      failure = toRestError(error, method)
+    }
+    // The SDK has already tried to renew the token; a 401 now means the session is over.
+    if (failure.isSessionEnded || failure.status === 401) endSession()
+    const wait = retryDelay(failure, attempt, read)
+    if (wait === null) throw failure
+    await sleep(wait)
   }
-  if (!response.isSuccess) {
-    throw toRestError(response.getErrors().next().value ?? new Error('Unknown error'), method)
-  }
-  return response
 }
 
 /** Call one REST method and return its `result`, or throw a RestError. */
@@ -105,7 +147,9 @@ export async function callBatch<K extends string, T = unknown>(
     const [method, params = {}] = commands[key]
     cmd[key] = `${method}?${toPhpQuery(params)}`
   }
-  const payload = await callMethod<BatchPayload>('batch', { halt: 0, cmd })
+  const read = keys.every((key) => isReadMethod(commands[key][0]))
+  const response = await request<BatchPayload>('batch', { halt: 0, cmd }, read)
+  const payload = response.getData()!.result
   const outcomes = {} as Record<K, BatchOutcome<T>>
   for (const key of keys) {
     const method = commands[key][0]

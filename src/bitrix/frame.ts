@@ -14,6 +14,13 @@ export class PortalConnectionError extends Error {
   }
 }
 
+/**
+ * The SDK sends nothing twice by itself: left to its defaults it re-sends a call after a timeout,
+ * a network error or an unknown 5xx, and a create re-sent that way makes a duplicate. callMethod
+ * decides what may be sent again (reads, and calls the portal refused before running them).
+ */
+const SDK_RESTRICTIONS = { maxRetries: 1, retryOnNetworkError: false } as const
+
 /** The parent answers `getInitData` in milliseconds; past this the app says so instead of hanging. */
 const HANDSHAKE_TIMEOUT_MS = 15_000
 
@@ -43,7 +50,7 @@ async function connect(): Promise<B24Frame> {
     )
   })
   try {
-    return await Promise.race([initializeB24Frame(), timeout])
+    return await Promise.race([initializeB24Frame({ restrictionParams: SDK_RESTRICTIONS }), timeout])
   } catch (error) {
     if (error instanceof PortalConnectionError) throw error
     const message = error instanceof Error ? error.message : String(error)

@@ -1,12 +1,14 @@
 // The only door to the portal: everything else imports from here, never from the SDK.
 export { connectToPortal, PortalConnectionError } from './frame'
 export { isInPortalFrame, readLaunchParams, type LaunchParams } from './launch-params'
-export { RestError, toRestError } from './rest-error'
+export { RestError, toRestError, SESSION_ENDED } from './rest-error'
+export { isSessionEnded, onSessionEnded } from './session'
 export {
   callMethod,
   callPage,
   callBatch,
   callBatchChunks,
+  isReadMethod,
   BATCH_LIMIT,
   type BatchCommand,
   type BatchOutcome,

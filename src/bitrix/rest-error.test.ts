@@ -57,3 +57,21 @@ describe('toRestError', () => {
     expect([error.code, error.description]).toEqual(['UNKNOWN', 'boom'])
   })
 })
+
+describe('a token the parent window could not renew', () => {
+  it('becomes SESSION_ENDED, whatever the SDK wrapped it in', () => {
+    const refreshTimeout = Object.assign(new Error('refreshAuth: the parent window did not answer within 10000ms'), {
+      code: 'JSSDK_FRAME_REFRESH_AUTH_TIMEOUT',
+      status: 408,
+    })
+    const wrapped = new AjaxError({
+      code: 'JSSDK_UNKNOWN_ERROR',
+      description: refreshTimeout.message,
+      status: 0,
+      requestInfo: { method: 'user.current' },
+      originalError: refreshTimeout,
+    })
+    const error = toRestError(wrapped, 'user.current')
+    expect([error.code, error.isSessionEnded, error.outcomeUnknown]).toEqual(['SESSION_ENDED', true, false])
+  })
+})

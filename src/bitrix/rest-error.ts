@@ -24,10 +24,41 @@ export class RestError extends Error {
   }
 
   /** True when this error says exactly this (the portal's English description). */
-  is(description: string): boolean {
-    return this.description === description
+  is(...descriptions: string[]): boolean {
+    return descriptions.includes(this.description)
+  }
+
+  /**
+   * The portal may have done what was asked: no answer came (network, timeout) or it broke down
+   * while answering (5xx). A write that failed this way must be checked on the portal before
+   * anything is sent again. Refusals (4xx, rate limits, an ended session) mean nothing was done.
+   */
+  get outcomeUnknown(): boolean {
+    if (REFUSED_BEFORE_RUNNING.has(this.code)) return false
+    return this.status === 0 || this.status === 408 || this.status >= 500
+  }
+
+  /** The portal turned the request away before running it: sending it again later is safe. */
+  get isRateLimit(): boolean {
+    return this.code === 'QUERY_LIMIT_EXCEEDED' || this.code === 'OPERATION_TIME_LIMIT'
+  }
+
+  /** The app's session with the portal is over; only a reload from the portal brings it back. */
+  get isSessionEnded(): boolean {
+    return this.code === SESSION_ENDED
   }
 }
+
+/** Our own code for a session the parent window could not renew. */
+export const SESSION_ENDED = 'SESSION_ENDED'
+
+/** Codes with a 5xx (or no) status that still mean "not run". */
+const REFUSED_BEFORE_RUNNING = new Set([
+  'QUERY_LIMIT_EXCEEDED',
+  'OVERLOAD_LIMIT',
+  'PORTAL_DELETED',
+  SESSION_ENDED,
+])
 
 type ErrorBody = { error?: unknown; error_description?: unknown }
 
@@ -49,6 +80,13 @@ function errorStatus(error: unknown): number {
   return typeof responseStatus === 'number' ? responseStatus : 0
 }
 
+/** The SDK wraps a failed token refresh (the parent window did not answer) as an unknown error. */
+function isRefreshFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  const originalCode = (error as { originalError?: { code?: unknown } } | null)?.originalError?.code
+  return [code, originalCode].some((value) => typeof value === 'string' && value.startsWith('JSSDK_FRAME_REFRESH_AUTH'))
+}
+
 /** Build a RestError from a portal error body (for batch sub-results and raw answers). */
 export function restErrorFromBody(body: ErrorBody, status: number, method: string): RestError {
   return new RestError({
@@ -62,6 +100,9 @@ export function restErrorFromBody(body: ErrorBody, status: number, method: strin
 /** Turn whatever the SDK threw (AjaxError, SdkError, anything) into a RestError. */
 export function toRestError(error: unknown, method: string): RestError {
   if (error instanceof RestError) return error
+  if (isRefreshFailure(error)) {
+    return new RestError({ code: SESSION_ENDED, description: 'The portal did not renew the session', status: 401, method })
+  }
   const status = errorStatus(error)
   const body = rawBody(error)
   if (body) return restErrorFromBody(body, status, method)
