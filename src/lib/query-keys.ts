@@ -30,6 +30,8 @@ export const itemKeys = {
 export const epicKeys = {
   all: ['epics'] as const,
   byGroup: (groupId: number) => [...epicKeys.all, 'by-group', groupId] as const,
+  byIds: (groupId: number, ids: readonly number[]) =>
+    [...epicKeys.byGroup(groupId), 'by-ids', [...new Set(ids)].sort((a, b) => a - b)] as const,
 }
 
 export const sprintKeys = {

@@ -1,4 +1,6 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
 import { callPage } from '../../../bitrix'
+import { backlogKeys } from '../../../lib/query-keys'
 
 /** How many tasks sit in a backlog: one `tasks.task.list` page, read for its `total`. */
 export async function countBacklogItems(groupId: number, backlogId: number): Promise<number> {
@@ -8,3 +10,8 @@ export async function countBacklogItems(groupId: number, backlogId: number): Pro
   })
   return page.total || page.result.tasks.length
 }
+
+export const backlogItemCountQueryOptions = (groupId: number, backlogId: number) =>
+  queryOptions({ queryKey: backlogKeys.itemCount(backlogId), queryFn: () => countBacklogItems(groupId, backlogId) })
+
+export const useBacklogItemCount = (groupId: number, backlogId: number) => useQuery(backlogItemCountQueryOptions(groupId, backlogId))

@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { callMethod } from '../../../bitrix'
+import { callMethod, RestError } from '../../../bitrix'
+import { useOneAtATime } from '../../../lib/changes/one-at-a-time'
+import { serially } from '../../../lib/changes/serial'
 import { toBacklog, type Backlog } from '../../../lib/backlog/backlog-fields'
 import { backlogKeys, scrumGroupKeys } from '../../../lib/query-keys'
 
@@ -21,14 +23,22 @@ export async function updateBacklog({ backlog, changes }: UpdateBacklogInput): P
   return toBacklog(await callMethod('tasks.api.scrum.backlog.update', { id: backlog.id, fields }))
 }
 
+/** One save at a time per backlog; after an unknown outcome both teams' backlogs are read again. */
 export function useUpdateBacklog() {
   const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: updateBacklog,
-    onSuccess: (updated, { backlog }) => {
-      if (updated.groupId !== backlog.groupId) queryClient.setQueryData(backlogKeys.byGroup(backlog.groupId), null)
-      queryClient.setQueryData(backlogKeys.byGroup(updated.groupId), updated)
-      void queryClient.invalidateQueries({ queryKey: scrumGroupKeys.lists() })
-    },
-  })
+  return useOneAtATime(
+    useMutation({
+      mutationFn: (input: UpdateBacklogInput) => serially([`backlog:${input.backlog.id}`], () => updateBacklog(input)),
+      onSuccess: (updated, { backlog }) => {
+        if (updated.groupId !== backlog.groupId) queryClient.setQueryData(backlogKeys.byGroup(backlog.groupId), null)
+        queryClient.setQueryData(backlogKeys.byGroup(updated.groupId), updated)
+        void queryClient.invalidateQueries({ queryKey: scrumGroupKeys.lists() })
+      },
+      onError: (error, { backlog, changes }) => {
+        if (!(error instanceof RestError) || !error.outcomeUnknown) return
+        void queryClient.invalidateQueries({ queryKey: backlogKeys.byGroup(backlog.groupId) })
+        if (changes.groupId) void queryClient.invalidateQueries({ queryKey: backlogKeys.byGroup(changes.groupId) })
+      },
+    }),
+  )
 }

@@ -15,6 +15,9 @@ export function filterItems(items: readonly BacklogItem[], filters: ItemFilters,
   })
 }
 
+/** Where moved items go: before or after an item, or to the top or bottom of the backlog. */
+export type ReorderTarget = { taskId: number; position: 'before' | 'after' } | 'top' | 'bottom'
+
 /**
  * New positions after moving `moved` before or after `target` in the backlog's order.
  * Returns only the items whose `sort` changes, so only those are sent.
@@ -22,7 +25,7 @@ export function filterItems(items: readonly BacklogItem[], filters: ItemFilters,
 export function reorder(
   ordered: readonly BacklogItem[],
   moved: readonly number[],
-  target: { taskId: number; position: 'before' | 'after' } | 'top' | 'bottom',
+  target: ReorderTarget,
 ): { taskId: number; sort: number }[] {
   const movedSet = new Set(moved)
   const moving = ordered.filter((item) => movedSet.has(item.taskId))

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import { BATCH_LIMIT, callBatch, callBatchChunks, callPage, type BatchCommand } from '../../../../bitrix'
 import { itemKeys } from '../../../../lib/query-keys'
 import { byBacklogOrder, toItem, type BacklogItem, type ScrumTaskAnswer, type TaskAnswer } from './item-fields'
+import { itemLedger } from './item-ledger'
 
 const PAGE = 50
 const TASK_SELECT = ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID']
@@ -57,8 +58,25 @@ export async function getItems(
   return items.sort(byBacklogOrder)
 }
 
+/** The scrum side of some tasks, as the portal holds it now; `null` for a task that has none (any more). */
+export async function readScrumItems(taskIds: readonly number[]): Promise<Map<number, ScrumTaskAnswer | null>> {
+  const outcomes = await callBatchChunks<ScrumTaskAnswer>(taskIds.map((id) => ['tasks.api.scrum.task.get', { id }] as const))
+  const found = new Map<number, ScrumTaskAnswer | null>()
+  taskIds.forEach((taskId, index) => {
+    const outcome = outcomes[index]!
+    if (outcome.ok) found.set(taskId, outcome.result)
+    else if (outcome.error.is('Task not found')) found.set(taskId, null)
+    else throw outcome.error
+  })
+  return found
+}
+
+/** The list as the screen shows it: the portal's data with changes still being sent laid over it. */
 export const itemsQueryOptions = (groupId: number, portalOrigin: string) =>
-  queryOptions({ queryKey: itemKeys.byGroup(groupId), queryFn: () => getItems(groupId, portalOrigin) })
+  queryOptions({
+    queryKey: itemKeys.byGroup(groupId),
+    queryFn: async () => itemLedger.overlay(groupId, await getItems(groupId, portalOrigin)),
+  })
 
 export const useItems = (groupId: number, portalOrigin: string, enabled = true) =>
   useQuery({ ...itemsQueryOptions(groupId, portalOrigin), enabled })
