@@ -53,13 +53,20 @@ test.describe('manage what is in the backlog', () => {
     await expect(items.totals).toContainText('3 estimates that are not numbers')
   })
 
-  test('a refused edit is rolled back with a message', async ({ shell, items, control }) => {
+  test('a refused edit is rolled back with a message where the list is', async ({ shell, items, control }) => {
     await shell.open(mobile)
     await control.fault({ method: 'tasks.api.scrum.task.update', description: 'Access denied' })
-    await items.points('Dark theme').fill('99')
+    await items.points('Dark theme').fill('9')
     await items.points('Dark theme').press('Enter')
-    await expect(items.toast('The change was not saved and has been undone')).toContainText('You do not have access to this scrum team.')
+    await expect(items.report).toContainText('The change to “Dark theme” was not saved')
+    await expect(items.report).toContainText('Not saved (1): You do not have access to this scrum team.')
     await expect(items.points('Dark theme')).toHaveValue('13')
+    expect((await control.scrumTask(await taskId(control, 'Dark theme'))).storyPoints).toBe('13')
+    // Retry sends it again; this time the portal keeps it.
+    await items.report.getByRole('button', { name: 'Retry the 1 that failed' }).click()
+    await expect(items.report).toHaveCount(0)
+    await expect(items.points('Dark theme')).toHaveValue('9')
+    expect((await control.scrumTask(await taskId(control, 'Dark theme'))).storyPoints).toBe('9')
   })
 
   test('set and clear an epic', async ({ shell, items, control }) => {
@@ -194,7 +201,7 @@ test.describe('manage what is in the backlog', () => {
     await items.epics.getByRole('button', { name: 'Delete epic “Payments”' }).click()
     const confirm = shell.appFrame.getByRole('alertdialog', { name: 'Delete epic “Payments”?' })
     await expect(confirm).toContainText('5 items are marked with this epic')
-    await expect(confirm.getByRole('checkbox', { name: 'Detach 5 items from the epic first' })).toBeChecked()
+    await expect(confirm.getByRole('checkbox', { name: 'Also unmark its 5 items' })).toBeChecked()
     await confirm.getByRole('button', { name: 'Delete' }).click()
     await expect(items.toast('Epic “Payments” deleted.')).toBeVisible()
     await expect(items.epics).not.toContainText('Payments')

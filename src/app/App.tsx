@@ -8,6 +8,7 @@ import { useI18n } from '../i18n'
 import { useSelectedGroupId, useUiActions } from '../stores/ui-store'
 import { usePortal } from './PortalContext'
 import { rememberGroup } from './start-group'
+import { SessionEnded } from './SessionEnded'
 import './app.css'
 
 /** The picker's first request already says who is here; elsewhere the greeting asks itself. */
@@ -46,6 +47,7 @@ export function App() {
         <h1 className="visually-hidden">{t('app.name')}</h1>
         <Greeting fetchItself={selectedGroupId !== null} />
       </header>
+      <SessionEnded />
       <main>
         {selectedGroupId === null ? (
           <ScrumGroupsScreen onChoose={choose} />

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { finishInstall } from '../../bitrix'
 import { useI18n } from '../../i18n'
 import { Button, ErrorNotice } from '../../ui'
+import { usePortal } from '../PortalContext'
 import { bindGroupTab, ownHandlerUrl } from './bind-group-tab'
 
 /**
@@ -10,6 +11,7 @@ import { bindGroupTab, ownHandlerUrl } from './bind-group-tab'
  */
 export function InstallScreen({ onInstalled }: { onInstalled: () => void }) {
   const { t } = useI18n()
+  const portal = usePortal()
   const [pending, setPending] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const finish = async () => {
@@ -26,6 +28,16 @@ export function InstallScreen({ onInstalled }: { onInstalled: () => void }) {
       setPending(false)
     }
   }
+  // Binding the tab is for administrators only: a member is told so instead of being refused.
+  if (!portal.isAdmin) {
+    return (
+      <main className="page-message">
+        <h1>{t('app.install.title')}</h1>
+        <p role="status">{t('app.install.adminOnly')}</p>
+      </main>
+    )
+  }
+
   return (
     <main className="page-message">
       <h1>{t('app.install.title')}</h1>

@@ -4,13 +4,14 @@ import { usePortal } from '../../app/PortalContext'
 import { useGroup } from '../../lib/groups/get-group'
 import { useUsers } from '../../lib/users/get-users'
 import { useI18n } from '../../i18n'
-import { Avatar, Button, ErrorNotice } from '../../ui'
+import { Avatar, Badge, Button, ErrorNotice } from '../../ui'
 import { useBacklog } from './api/get-backlog'
 import { BacklogAccessDenied } from './components/BacklogAccessDenied'
 import { BacklogDetails } from './components/BacklogDetails'
 import { BacklogNotFound } from './components/BacklogNotFound'
 import { DeleteBacklogDialog } from './components/DeleteBacklogDialog'
 import { EditBacklogDialog } from './components/EditBacklogDialog'
+import { GroupNotFound, NotAScrum, StrayBacklog } from './components/GroupGuard'
 import { ItemsPanel } from './components/items/ItemsPanel'
 import './backlog.css'
 
@@ -20,7 +21,10 @@ interface BacklogScreenProps {
   onGroupChange: (groupId: number) => void
 }
 
-/** One scrum's backlog: see it, create it when missing, edit or delete it. */
+/**
+ * One scrum's backlog: see it, create it when missing, edit or delete it. What the group is comes
+ * first: nothing is offered until the app knows it is a scrum (a workgroup tab opens in any group).
+ */
 export function BacklogScreen({ groupId, onBack, onGroupChange }: BacklogScreenProps) {
   const { t } = useI18n()
   const portal = usePortal()
@@ -32,6 +36,58 @@ export function BacklogScreen({ groupId, onBack, onGroupChange }: BacklogScreenP
 
   const denied = backlog.error instanceof RestError && backlog.error.is('Access denied')
 
+  const body = () => {
+    if (group.isPending || backlog.isPending) return <p role="status">{t('backlog.loading')}</p>
+    if (group.isError) return <ErrorNotice error={group.error} title={t('group.loadFailed')} onRetry={() => void group.refetch()} />
+    if (group.data === null) return <GroupNotFound groupId={groupId} onBack={onBack} />
+    if (!group.data.isScrum) {
+      if (!backlog.data) return <NotAScrum group={group.data} onBack={onBack} />
+      return (
+        <>
+          <StrayBacklog group={group.data} backlog={backlog.data} onDelete={() => setDialog('delete')} />
+          <BacklogDetails backlog={backlog.data} group={group.data} />
+          <DeleteBacklogDialog
+            backlog={backlog.data}
+            groupName={groupName}
+            isOpen={dialog === 'delete'}
+            onOpenChange={(open) => setDialog(open ? 'delete' : null)}
+          />
+        </>
+      )
+    }
+    if (denied) return <BacklogAccessDenied onBack={onBack} />
+    if (backlog.isError) return <ErrorNotice error={backlog.error} onRetry={() => void backlog.refetch()} />
+    if (backlog.data === null) return <BacklogNotFound groupId={groupId} group={group.data} />
+    return (
+      <>
+        <BacklogDetails backlog={backlog.data} group={group.data} />
+        <div className="backlog-actions">
+          <Button onPress={() => setDialog('edit')}>{t('backlog.edit.open')}</Button>
+          <Button variant="danger" onPress={() => setDialog('delete')}>
+            {t('backlog.delete.open')}
+          </Button>
+        </div>
+        {dialog === 'edit' && (
+          <EditBacklogDialog
+            backlog={backlog.data}
+            group={group.data}
+            users={users.data}
+            isOpen
+            onOpenChange={(open) => !open && setDialog(null)}
+            onMoved={onGroupChange}
+          />
+        )}
+        <DeleteBacklogDialog
+          backlog={backlog.data}
+          groupName={groupName}
+          isOpen={dialog === 'delete'}
+          onOpenChange={(open) => setDialog(open ? 'delete' : null)}
+        />
+        <ItemsPanel groupId={groupId} backlogId={backlog.data.id} />
+      </>
+    )
+  }
+
   return (
     <section className="backlog-screen" aria-labelledby="backlog-title">
       <Button variant="ghost" size="s" onPress={onBack}>
@@ -41,48 +97,20 @@ export function BacklogScreen({ groupId, onBack, onGroupChange }: BacklogScreenP
         <Avatar name={groupName} url={group.data?.avatarUrl} size={40} />
         <div>
           <h2 id="backlog-title" className="backlog-header__title">
-            {group.data === null ? t('backlog.titleUnknown', { id: groupId }) : groupName}
+            {group.data === null ? t('backlog.titleUnknown', { id: String(groupId) }) : groupName}
+            {group.data?.isClosed && (
+              <>
+                {' '}
+                <Badge tone="muted">{t('groups.archived')}</Badge>
+              </>
+            )}
           </h2>
-          <p className="backlog-header__subtitle">{t('backlog.subtitle')}</p>
+          {group.data && (
+            <p className="backlog-header__subtitle">{group.data.isScrum ? t('backlog.subtitle') : t('group.notScrum.subtitle')}</p>
+          )}
         </div>
       </header>
-
-      {backlog.isPending ? (
-        <p role="status">{t('backlog.loading')}</p>
-      ) : denied ? (
-        <BacklogAccessDenied onBack={onBack} />
-      ) : backlog.isError ? (
-        <ErrorNotice error={backlog.error} onRetry={() => void backlog.refetch()} />
-      ) : backlog.data === null ? (
-        <BacklogNotFound groupId={groupId} group={group.data} />
-      ) : (
-        <>
-          <BacklogDetails backlog={backlog.data} group={group.data} />
-          <div className="backlog-actions">
-            <Button onPress={() => setDialog('edit')}>{t('backlog.edit.open')}</Button>
-            <Button variant="danger" onPress={() => setDialog('delete')}>
-              {t('backlog.delete.open')}
-            </Button>
-          </div>
-          {dialog === 'edit' && (
-            <EditBacklogDialog
-              backlog={backlog.data}
-              group={group.data}
-              users={users.data}
-              isOpen
-              onOpenChange={(open) => !open && setDialog(null)}
-              onMoved={onGroupChange}
-            />
-          )}
-          <DeleteBacklogDialog
-            backlog={backlog.data}
-            groupName={groupName}
-            isOpen={dialog === 'delete'}
-            onOpenChange={(open) => setDialog(open ? 'delete' : null)}
-          />
-          <ItemsPanel groupId={groupId} backlogId={backlog.data.id} />
-        </>
-      )}
+      {body()}
     </section>
   )
 }

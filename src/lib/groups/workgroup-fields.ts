@@ -8,8 +8,12 @@ export interface WorkgroupAnswer {
   scrumMasterId?: string | null
   ownerId?: string | null
   closed?: string | null
+  project?: string | null
   type?: string | null
 }
+
+/** What kind of workgroup it is (`TYPE`); a scrum is recognised by its scrum master, whatever the type says. */
+export type GroupKind = 'scrum' | 'project' | 'group'
 
 export interface Group {
   id: number
@@ -19,11 +23,12 @@ export interface Group {
   memberCount: number
   scrumMasterId: number
   isScrum: boolean
+  kind: GroupKind
   isClosed: boolean
 }
 
 /** What the picker and the backlog screen select: never more than they show. */
-export const GROUP_SELECT = ['ID', 'NAME', 'AVATAR', 'NUMBER_OF_MEMBERS', 'SCRUM_MASTER_ID', 'CLOSED']
+export const GROUP_SELECT = ['ID', 'NAME', 'AVATAR', 'NUMBER_OF_MEMBERS', 'SCRUM_MASTER_ID', 'CLOSED', 'PROJECT', 'TYPE']
 
 /** Scrums are the groups whose scrum master is set (the documented filter). */
 export const SCRUM_FILTER = { '!SCRUM_MASTER_ID': false } as const
@@ -37,6 +42,7 @@ export function toGroup(row: WorkgroupAnswer, portalOrigin: string): Group {
     memberCount: Number(row.numberOfMembers ?? 0) || 0,
     scrumMasterId,
     isScrum: scrumMasterId > 0,
+    kind: scrumMasterId > 0 ? 'scrum' : row.type === 'project' || row.project === 'Y' ? 'project' : 'group',
     isClosed: row.closed === 'Y',
   }
 }

@@ -51,7 +51,7 @@ describe('BacklogDetails', () => {
         <I18nProvider language="de">
           <BacklogDetails
             backlog={{ id: 41, groupId: 21, createdBy: 6, modifiedBy: 0, sprintDuration: 1209600 }}
-            group={{ id: 21, name: 'Mobile App', avatarUrl: '', memberCount: 8, scrumMasterId: 2, isScrum: true, isClosed: false }}
+            group={{ id: 21, name: 'Mobile App', avatarUrl: '', memberCount: 8, scrumMasterId: 2, isScrum: true, kind: 'scrum', isClosed: false }}
           />
         </I18nProvider>
       </QueryClientProvider>,

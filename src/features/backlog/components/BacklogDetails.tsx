@@ -2,6 +2,7 @@ import type { Backlog } from '../../../lib/backlog/backlog-fields'
 import type { Group } from '../../../lib/groups/workgroup-fields'
 import { useUsers } from '../../../lib/users/get-users'
 import { useI18n, type MessageKey } from '../../../i18n'
+import { ErrorNotice } from '../../../ui'
 import { useBacklogFields } from '../api/get-backlog-fields'
 import { UserName } from './UserName'
 
@@ -32,29 +33,32 @@ export function BacklogDetails({ backlog, group }: { backlog: Backlog; group: Gr
   const names = fields.data?.map((field) => field.name) ?? fallbackFields
 
   return (
-    <dl className="backlog-fields">
-      <div className="backlog-fields__row">
-        <dt>{t('backlog.field.id')}</dt>
-        <dd>{backlog.id}</dd>
-      </div>
-      {names.map((name) => {
-        const labelKey = knownLabels[name]
-        const value = backlog[name]
-        return (
-          <div key={name} className="backlog-fields__row">
-            <dt>{labelKey ? t(labelKey) : humanize(name)}</dt>
-            <dd>
-              {userFields.has(name) ? (
-                <UserName id={Number(value ?? 0)} user={users.data?.get(Number(value))} />
-              ) : name === 'groupId' ? (
-                group && group.id === backlog.groupId ? group.name : `#${backlog.groupId}`
-              ) : (
-                plainValue(value)
-              )}
-            </dd>
-          </div>
-        )
-      })}
-    </dl>
+    <>
+      <dl className="backlog-fields">
+        <div className="backlog-fields__row">
+          <dt>{t('backlog.field.id')}</dt>
+          <dd>{backlog.id}</dd>
+        </div>
+        {names.map((name) => {
+          const labelKey = knownLabels[name]
+          const value = backlog[name]
+          return (
+            <div key={name} className="backlog-fields__row">
+              <dt>{labelKey ? t(labelKey) : humanize(name)}</dt>
+              <dd>
+                {userFields.has(name) ? (
+                  <UserName id={Number(value ?? 0)} user={users.data?.get(Number(value))} known={users.isSuccess} />
+                ) : name === 'groupId' ? (
+                  group && group.id === backlog.groupId ? group.name : `#${backlog.groupId}`
+                ) : (
+                  plainValue(value)
+                )}
+              </dd>
+            </div>
+          )
+        })}
+      </dl>
+      {users.isError && <ErrorNotice error={users.error} title={t('backlog.peopleFailed')} onRetry={() => void users.refetch()} />}
+    </>
   )
 }

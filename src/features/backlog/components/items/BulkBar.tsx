@@ -1,17 +1,16 @@
 import { useState } from 'react'
-import { Input, TextField, Label } from 'react-aria-components'
 import { useI18n } from '../../../../i18n'
-import { Button } from '../../../../ui'
-import type { Epic } from '../../api/epics/epic-fields'
+import { Button, Field } from '../../../../ui'
+import type { EpicCatalogue } from '../../api/epics/use-epic-catalogue'
+import { checkStoryPoints } from '../../api/items/item-limits'
 import type { Sprint } from '../../api/sprints/get-sprints'
 import { EpicSelect } from './EpicSelect'
 import { SimpleSelect } from './SimpleSelect'
-import { MAX_POINTS_LENGTH } from './StoryPointsField'
 
 export interface BulkActions {
-  setEpic: (epicId: number) => void
-  setPoints: (points: string) => void
-  moveTo: (entityId: number) => void
+  setEpic: (epicId: number) => unknown
+  setPoints: (points: string) => unknown
+  moveTo: (entityId: number) => unknown
   selectAll: () => void
   clear: () => void
 }
@@ -19,7 +18,7 @@ export interface BulkActions {
 interface BulkBarProps {
   count: number
   filteredCount: number
-  epics: readonly Epic[]
+  epics: EpicCatalogue
   sprints: readonly Sprint[]
   backlogId: number
   progress: { done: number; total: number } | null
@@ -31,6 +30,7 @@ export function BulkBar({ count, filteredCount, epics, sprints, backlogId, progr
   const { t } = useI18n()
   const [epicId, setEpicId] = useState(0)
   const [points, setPoints] = useState('')
+  const [pointsError, setPointsError] = useState<string | undefined>()
   const [target, setTarget] = useState(String(backlogId))
   const busy = progress !== null
   const targets = [
@@ -53,17 +53,31 @@ export function BulkBar({ count, filteredCount, epics, sprints, backlogId, progr
       </p>
       <div className="bulk-bar__actions">
         <div className="bulk-bar__group">
-          <EpicSelect epics={epics} value={epicId} onChange={setEpicId} label={t('items.bulk.epic')} showLabel />
+          <EpicSelect catalogue={epics} value={epicId} onChange={setEpicId} label={t('items.bulk.epic')} showLabel />
           <Button size="s" isPending={busy} onPress={() => actions.setEpic(epicId)}>
             {t('items.bulk.apply')}
           </Button>
         </div>
         <div className="bulk-bar__group">
-          <TextField className="ui-field bulk-bar__points" value={points} onChange={setPoints} maxLength={MAX_POINTS_LENGTH}>
-            <Label className="ui-field__label">{t('items.bulk.points')}</Label>
-            <Input className="ui-field__input" />
-          </TextField>
-          <Button size="s" isPending={busy} onPress={() => actions.setPoints(points.trim())}>
+          <Field
+            className="bulk-bar__points"
+            label={t('items.bulk.points')}
+            value={points}
+            onChange={(next) => {
+              setPoints(next)
+              if (pointsError && checkStoryPoints(next).ok) setPointsError(undefined)
+            }}
+            errorMessage={pointsError}
+          />
+          <Button
+            size="s"
+            isPending={busy}
+            onPress={() => {
+              const check = checkStoryPoints(points)
+              if (!check.ok) return setPointsError(t(check.message.key, check.message.vars))
+              actions.setPoints(check.value)
+            }}
+          >
             {t('items.bulk.apply')}
           </Button>
         </div>

@@ -1,9 +1,9 @@
 import { useI18n } from '../../../../i18n'
-import type { Epic } from '../../api/epics/epic-fields'
+import type { EpicCatalogue } from '../../api/epics/use-epic-catalogue'
 import { SimpleSelect } from './SimpleSelect'
 
 interface EpicSelectProps {
-  epics: readonly Epic[]
+  catalogue: EpicCatalogue
   value: number
   onChange: (epicId: number) => void
   label: string
@@ -11,14 +11,19 @@ interface EpicSelectProps {
   className?: string
 }
 
-/** Choose an epic, or none. An epic id the list does not know (a deleted epic) is shown as such. */
-export function EpicSelect({ epics, value, onChange, label, showLabel = false, className }: EpicSelectProps) {
+/**
+ * Choose an epic, or none. An epic id the team's list does not hold is "deleted" only when the
+ * portal said so; while the epics are loading or failed to load it is just its number, and
+ * nothing can be chosen.
+ */
+export function EpicSelect({ catalogue, value, onChange, label, showLabel = false, className }: EpicSelectProps) {
   const { t } = useI18n()
-  const known = value === 0 || epics.some((epic) => epic.id === value)
+  const known = value === 0 || catalogue.epics.some((epic) => epic.id === value)
+  const unknownName = catalogue.deleted.has(value) ? t('items.epic.deleted', { id: String(value) }) : t('items.epic.unknown', { id: String(value) })
   const options = [
     { id: '0', name: t('items.epic.none') },
-    ...(known ? [] : [{ id: String(value), name: t('items.epic.deleted', { id: value }) }]),
-    ...epics.map((epic) => ({ id: String(epic.id), name: epic.name, color: epic.color })),
+    ...(known ? [] : [{ id: String(value), name: unknownName }]),
+    ...catalogue.epics.map((epic) => ({ id: String(epic.id), name: epic.name, color: epic.color })),
   ]
   return (
     <SimpleSelect
@@ -27,6 +32,7 @@ export function EpicSelect({ epics, value, onChange, label, showLabel = false, c
       hideLabel={!showLabel}
       options={options}
       value={String(value)}
+      isDisabled={catalogue.status !== 'ready'}
       onChange={(id) => onChange(Number(id))}
     />
   )

@@ -11,10 +11,12 @@ interface FilterBarProps {
   epics: readonly Epic[]
   people: readonly Person[]
   sprints: readonly Sprint[]
+  /** False while sprints are loading or failed to load (the panel says so): only the backlog is offered. */
+  sprintsReady: boolean
 }
 
 /** Search and filters; each active one shows as a chip that removes it. */
-export function FilterBar({ groupId, epics, people, sprints }: FilterBarProps) {
+export function FilterBar({ groupId, epics, people, sprints, sprintsReady }: FilterBarProps) {
   const { t } = useI18n()
   const filters = useItemFilters(groupId)
   const actions = useItemFilterActions()
@@ -26,6 +28,10 @@ export function FilterBar({ groupId, epics, people, sprints }: FilterBarProps) {
     { id: 'backlog', name: t('items.filter.inBacklog') },
     { id: 'all', name: t('items.filter.everywhere') },
     ...sprints.map((sprint) => ({ id: String(sprint.id), name: sprint.name })),
+    // A sprint chosen before its list failed to load stays a choice, by number.
+    ...(typeof filters.location === 'number' && !sprints.some((sprint) => sprint.id === filters.location)
+      ? [{ id: String(filters.location), name: sprintsReady ? t('items.where.unknownSprint', { id: String(filters.location) }) : t('sprints.unavailable') }]
+      : []),
   ]
   const epicOptions = [
     { id: '', name: t('items.filter.anyEpic') },

@@ -1,7 +1,7 @@
 import { Button as AriaButton, Checkbox, GridListItem, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components'
 import { useI18n, type MessageKey } from '../../../../i18n'
 import { Avatar } from '../../../../ui'
-import type { Epic } from '../../api/epics/epic-fields'
+import type { EpicCatalogue } from '../../api/epics/use-epic-catalogue'
 import type { BacklogItem } from '../../api/items/item-fields'
 import type { Sprint } from '../../api/sprints/get-sprints'
 import { EpicSelect } from './EpicSelect'
@@ -20,8 +20,10 @@ export interface ItemRowActions {
 interface ItemRowProps {
   item: BacklogItem
   backlogId: number
-  epics: readonly Epic[]
+  epics: EpicCatalogue
   sprints: readonly Sprint[]
+  /** False while the sprints are loading or failed to load: no sprint can be offered. */
+  sprintsReady: boolean
   reorderable: boolean
   actions: ItemRowActions
 }
@@ -36,7 +38,7 @@ const statusKeys: Record<string, MessageKey> = {
   '7': 'items.status.declined',
 }
 
-export function ItemRow({ item, backlogId, epics, sprints, reorderable, actions }: ItemRowProps) {
+export function ItemRow({ item, backlogId, epics, sprints, sprintsReady, reorderable, actions }: ItemRowProps) {
   const { t } = useI18n()
   const inBacklog = item.entityId === backlogId
   const sprint = inBacklog ? undefined : sprints.find((candidate) => candidate.id === item.entityId)
@@ -57,12 +59,12 @@ export function ItemRow({ item, backlogId, epics, sprints, reorderable, actions 
         {item.title}
       </AriaButton>
       {!inBacklog && (
-        <span className="item-row__where">{sprint ? sprint.name : t('items.where.unknownSprint', { id: item.entityId })}</span>
+        <span className="item-row__where">{sprint ? sprint.name : t('items.where.unknownSprint', { id: String(item.entityId) })}</span>
       )}
       <StoryPointsField value={item.storyPoints} taskTitle={item.title} onSave={(points) => actions.setPoints(item, points)} />
       <EpicSelect
         className="item-row__epic"
-        epics={epics}
+        catalogue={epics}
         value={item.epicId}
         onChange={(epicId) => actions.setEpic(item, epicId)}
         label={t('items.epic.label', { title: item.title })}
@@ -98,6 +100,11 @@ export function ItemRow({ item, backlogId, epics, sprints, reorderable, actions 
                 </MenuItem>
                 <Separator className="menu-separator" />
               </>
+            )}
+            {!sprintsReady && (
+              <MenuItem className="combo__option" isDisabled>
+                {t('sprints.unavailable')}
+              </MenuItem>
             )}
             {targets.map((target) => (
               <MenuItem key={target.id} className="combo__option" onAction={() => actions.moveTo(item, target.id)}>

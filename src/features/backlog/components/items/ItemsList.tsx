@@ -1,7 +1,8 @@
 import { useRef, type KeyboardEvent } from 'react'
 import { GridList, ListLayout, useDragAndDrop, Virtualizer, type Selection } from 'react-aria-components'
 import { useI18n } from '../../../../i18n'
-import type { Epic } from '../../api/epics/epic-fields'
+import type { EpicCatalogue } from '../../api/epics/use-epic-catalogue'
+import type { ReorderTarget } from '../../api/items/filter-items'
 import type { BacklogItem } from '../../api/items/item-fields'
 import type { Sprint } from '../../api/sprints/get-sprints'
 import { ItemRow, type ItemRowActions, type MoveTarget } from './ItemRow'
@@ -11,12 +12,13 @@ export const ROW_HEIGHT = 52
 interface ItemsListProps {
   items: readonly BacklogItem[]
   backlogId: number
-  epics: readonly Epic[]
+  epics: EpicCatalogue
   sprints: readonly Sprint[]
+  sprintsReady: boolean
   reorderable: boolean
   selection: Selection
   onSelectionChange: (selection: Selection) => void
-  onReorder: (taskIds: number[], target: { taskId: number; position: 'before' | 'after' }) => void
+  onReorder: (taskIds: number[], target: ReorderTarget) => void
   actions: ItemRowActions
 }
 
@@ -27,7 +29,7 @@ const shortcuts: Record<string, MoveTarget> = { ArrowUp: 'up', ArrowDown: 'down'
  * checkboxes and Shift for ranges, reorder by dragging the handle or from the keyboard
  * (Alt+↑/↓/Home/End on a row, or the drag handle's Enter-to-move).
  */
-export function ItemsList({ items, backlogId, epics, sprints, reorderable, selection, onSelectionChange, onReorder, actions }: ItemsListProps) {
+export function ItemsList({ items, backlogId, epics, sprints, sprintsReady, reorderable, selection, onSelectionChange, onReorder, actions }: ItemsListProps) {
   const { t } = useI18n()
   const { dragAndDropHooks } = useDragAndDrop({
     getItems: (keys) => [...keys].map((key) => ({ 'text/plain': items.find((item) => item.taskId === Number(key))?.title ?? '' })),
@@ -89,6 +91,8 @@ export function ItemsList({ items, backlogId, epics, sprints, reorderable, selec
           aria-describedby="items-keys"
           className="items-list"
           items={items}
+          // Rows are cached by the collection: anything else they show must be named here to redraw them.
+          dependencies={[epics, sprints, sprintsReady, backlogId, reorderable, actions]}
           selectionMode="multiple"
           selectionBehavior="toggle"
           selectedKeys={selection}
@@ -98,7 +102,7 @@ export function ItemsList({ items, backlogId, epics, sprints, reorderable, selec
           style={{ height: Math.min(560, Math.max(items.length, 1) * ROW_HEIGHT + 4) }}
         >
           {(item) => (
-            <ItemRow item={item} backlogId={backlogId} epics={epics} sprints={sprints} reorderable={reorderable} actions={actions} />
+            <ItemRow item={item} backlogId={backlogId} epics={epics} sprints={sprints} sprintsReady={sprintsReady} reorderable={reorderable} actions={actions} />
           )}
         </GridList>
       </Virtualizer>

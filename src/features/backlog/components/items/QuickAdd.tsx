@@ -2,42 +2,56 @@ import { useState, type FormEvent } from 'react'
 import { usePortal } from '../../../../app/PortalContext'
 import { useCurrentUser } from '../../../../lib/users/get-current-user'
 import { useI18n } from '../../../../i18n'
-import { Button, ErrorNotice, Field, notify } from '../../../../ui'
-import type { Epic } from '../../api/epics/epic-fields'
-import { useQuickAdd } from '../../api/items/add-item'
+import { describeError } from '../../../../lib/error-message'
+import { Button, ErrorNotice, Field, Notice, notify } from '../../../../ui'
+import type { EpicCatalogue } from '../../api/epics/use-epic-catalogue'
+import { useQuickAdd, type QuickAddDraft, type QuickAddResult } from '../../api/items/add-item'
+import { checkStoryPoints, checkTitle } from '../../api/items/item-limits'
 import { EpicSelect } from './EpicSelect'
-import { MAX_POINTS_LENGTH } from './StoryPointsField'
 
-/** A task in a few keystrokes: title (required), optional points and epic; it lands in the backlog. */
-export function QuickAdd({ groupId, epics }: { groupId: number; epics: readonly Epic[] }) {
+interface QuickAddProps {
+  groupId: number
+  backlogId: number
+  epics: EpicCatalogue
+}
+
+/**
+ * A task in a few keystrokes: title (required), optional points and epic; it lands in the backlog.
+ * One press of Add makes at most one task, whatever the portal or the network does.
+ */
+export function QuickAdd({ groupId, backlogId, epics }: QuickAddProps) {
   const { t } = useI18n()
   const portal = usePortal()
   const me = useCurrentUser()
-  const add = useQuickAdd()
+  const add = useQuickAdd({ groupId, backlogId, portalOrigin: portal.origin, responsibleId: me.data?.id ?? 0 })
   const [title, setTitle] = useState('')
   const [points, setPoints] = useState('')
   const [epicId, setEpicId] = useState(0)
   const [titleError, setTitleError] = useState<string | undefined>()
+  const [pointsError, setPointsError] = useState<string | undefined>()
+  const { state } = add
+  const saving = state.status === 'saving'
+
+  /** The task exists now (fully, or waiting for Retry): the form is free for the next one. */
+  const after = (draft: QuickAddDraft, result: QuickAddResult) => {
+    if (result.outcome === 'added') notify({ tone: 'success', title: t('items.add.done', { title: draft.title }) })
+    if (result.outcome === 'added' || result.outcome === 'partial') {
+      // Keep the epic for the next one: people add several tasks of one epic in a row.
+      setTitle('')
+      setPoints('')
+    }
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (add.isPending) return
-    if (!title.trim()) {
-      setTitleError(t('items.add.titleRequired'))
-      return
-    }
-    if (!me.data) return
-    add.mutate(
-      { groupId, portalOrigin: portal.origin, title, responsibleId: me.data.id, storyPoints: points, epicId },
-      {
-        onSuccess: (item) => {
-          notify({ tone: 'success', title: t('items.add.done', { title: item.title }) })
-          // Keep the epic for the next one: people add several tasks of one epic in a row.
-          setTitle('')
-          setPoints('')
-        },
-      },
-    )
+    if (saving || state.status === 'unconfirmed') return
+    const titleCheck = checkTitle(title)
+    const pointsCheck = checkStoryPoints(points)
+    setTitleError(titleCheck.ok ? undefined : t(titleCheck.message.key, titleCheck.message.vars))
+    setPointsError(pointsCheck.ok ? undefined : t(pointsCheck.message.key, pointsCheck.message.vars))
+    if (!titleCheck.ok || !pointsCheck.ok || !me.data) return
+    const draft = { title: titleCheck.value, storyPoints: pointsCheck.value, epicId }
+    void add.submit(draft).then((result) => after(draft, result))
   }
 
   return (
@@ -48,7 +62,8 @@ export function QuickAdd({ groupId, epics }: { groupId: number; epics: readonly 
         value={title}
         onChange={(value) => {
           setTitle(value)
-          if (value.trim()) setTitleError(undefined)
+          if (titleError && checkTitle(value).ok) setTitleError(undefined)
+          if (!value.trim()) setTitleError(undefined)
         }}
         errorMessage={titleError}
         placeholder={t('items.add.placeholder')}
@@ -57,18 +72,68 @@ export function QuickAdd({ groupId, epics }: { groupId: number; epics: readonly 
         className="quick-add__points"
         label={t('items.add.points')}
         value={points}
-        maxLength={MAX_POINTS_LENGTH}
-        onChange={setPoints}
+        onChange={(value) => {
+          setPoints(value)
+          if (pointsError && checkStoryPoints(value).ok) setPointsError(undefined)
+        }}
+        errorMessage={pointsError}
       />
-      <EpicSelect className="quick-add__epic" epics={epics} value={epicId} onChange={setEpicId} label={t('items.add.epic')} showLabel />
-      <Button type="submit" variant="primary" isPending={add.isPending} className="quick-add__submit">
+      <EpicSelect className="quick-add__epic" catalogue={epics} value={epicId} onChange={setEpicId} label={t('items.add.epic')} showLabel />
+      <Button
+        type="submit"
+        variant="primary"
+        isPending={saving}
+        isDisabled={state.status === 'unconfirmed' || !me.data}
+        className="quick-add__submit"
+      >
         {t('items.add.submit')}
       </Button>
-      {add.isError && (
+      {me.isError && (
         <div className="quick-add__error">
-          <ErrorNotice error={add.error} title={t('items.add.failed')} />
+          <ErrorNotice error={me.error} title={t('items.add.whoFailed')} onRetry={() => void me.refetch()} />
         </div>
       )}
+      {state.status === 'failed' && (
+        <div className="quick-add__error">
+          <ErrorNotice error={state.error} title={t('items.add.failed')} />
+        </div>
+      )}
+      {state.status === 'unconfirmed' && (
+        <div className="quick-add__error">
+          <Notice
+            tone="warning"
+            urgent
+            title={t('items.add.unconfirmed', { title: state.draft.title })}
+            actions={[{ label: t('items.add.checkAgain'), onPress: () => void add.check().then((result) => after(state.draft, result)), variant: 'primary' }]}
+          >
+            <p className="ui-alert__text">{t('items.add.unconfirmedWhy', { reason: describeError(state.error.cause, t) })}</p>
+          </Notice>
+        </div>
+      )}
+      {add.unfinished.map((entry) => (
+        <div key={entry.task.id} className="quick-add__error">
+          <Notice
+            tone="error"
+            title={t('items.add.partial', { title: entry.draft.title })}
+            actions={[
+              { label: t('items.add.finish'), onPress: () => void add.retryFinish(entry), variant: 'primary', isPending: entry.retrying },
+              { label: t('changes.dismiss'), onPress: () => add.dismiss(entry) },
+            ]}
+          >
+            <p className="ui-alert__text">
+              {t('items.add.partialWhat', {
+                what: [
+                  entry.draft.storyPoints ? t('items.add.partialPoints', { points: entry.draft.storyPoints }) : '',
+                  entry.draft.epicId ? t('items.add.partialEpic', { epic: epics.epics.find((epic) => epic.id === entry.draft.epicId)?.name ?? `#${entry.draft.epicId}` }) : '',
+                ]
+                  .filter(Boolean)
+                  .join(t('items.add.and')),
+                reason: describeError(entry.error, t),
+              })}
+            </p>
+          </Notice>
+        </div>
+      ))}
     </form>
   )
 }

@@ -15,16 +15,18 @@ interface SimpleSelectProps {
   /** Say the label to screen readers only (a select inside a list row). */
   hideLabel?: boolean
   className?: string
+  isDisabled?: boolean
 }
 
 /** A labelled drop-down of text options. */
-export function SimpleSelect({ label, options, value, onChange, hideLabel = false, className }: SimpleSelectProps) {
+export function SimpleSelect({ label, options, value, onChange, hideLabel = false, className, isDisabled }: SimpleSelectProps) {
   return (
     <Select
       className={['simple-select', className].filter(Boolean).join(' ')}
       selectedKey={value}
       onSelectionChange={(key) => key !== null && onChange(String(key))}
       aria-label={hideLabel ? label : undefined}
+      isDisabled={isDisabled}
     >
       {!hideLabel && <Label className="ui-field__label">{label}</Label>}
       <Button className="epic-select__button">
