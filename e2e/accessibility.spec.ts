@@ -75,6 +75,35 @@ test.describe('accessibility', () => {
     expect(await violations(page), 'error').toEqual([])
   })
 
+  test('what the portal kept, a stray backlog, a group that is not a scrum and failed loads are axe-clean, light and dark', async ({
+    page,
+    shell,
+    items,
+    control,
+  }) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await control.reset('default')
+      await control.fault({ method: 'tasks.api.scrum.epic.list', status: 500, error: 'INTERNAL_SERVER_ERROR', count: -1 })
+      await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.mobile })
+      await expect(items.rows).toHaveCount(10)
+      await control.fault({ method: 'tasks.api.scrum.task.update', description: 'Unable to update task' })
+      await items.points('Dark theme').fill('4')
+      await items.points('Dark theme').press('Enter')
+      await expect(items.report).toBeVisible()
+      await expect(items.epics.getByRole('alert')).toBeVisible()
+      expect(await violations(page), `report and failed epics (${scheme})`).toEqual([])
+
+      await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.mistakenBacklog })
+      await expect(shell.appFrame.getByText('It is empty and can be deleted.')).toBeVisible()
+      expect(await violations(page), `stray backlog (${scheme})`).toEqual([])
+
+      await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.project })
+      await expect(shell.appFrame.getByRole('heading', { name: /is a project, not a scrum team/ })).toBeVisible()
+      expect(await violations(page), `not a scrum (${scheme})`).toEqual([])
+    }
+  })
+
   test('keyboard only: find a team, open it, edit and cancel, go back', async ({ page, shell, picker, backlog }) => {
     await shell.open()
     await picker.expectLoaded()
