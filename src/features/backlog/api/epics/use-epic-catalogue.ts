@@ -26,17 +26,21 @@ export function useEpicCatalogue(groupId: number, items: readonly BacklogItem[] 
   }, [list.data, items])
   const byId = useEpicsById(groupId, unlisted)
 
+  // Query results are new objects on every render: the catalogue changes only when what it holds does,
+  // so the list's rows (which redraw when it changes) are not drawn again for nothing.
+  const { data: listed, error: listError, status: listStatus, refetch: refetchList } = list
+  const { data: found, error: foundError, status: foundStatus, refetch: refetchFound } = byId
   return useMemo(() => {
-    const failed = list.isError ? list : byId.isError ? byId : null
-    const status = failed ? 'error' : list.isPending || (unlisted.length > 0 && byId.isPending) ? 'loading' : 'ready'
-    const deleted = new Set(byId.data?.deleted ?? [])
+    const error = listStatus === 'error' ? listError : foundStatus === 'error' ? foundError : null
+    const status = error ? 'error' : listStatus === 'pending' || (unlisted.length > 0 && foundStatus === 'pending') ? 'loading' : 'ready'
+    const deleted = new Set(found?.deleted ?? [])
     return {
-      epics: [...(list.data ?? []), ...(byId.data?.found ?? [])],
+      epics: [...(listed ?? []), ...(found?.found ?? [])],
       status,
-      error: failed?.error ?? null,
-      retry: () => void (list.isError ? list.refetch() : byId.refetch()),
+      error,
+      retry: () => void (listStatus === 'error' ? refetchList() : refetchFound()),
       deleted,
       dangling: (items ?? []).filter((item) => deleted.has(item.epicId)),
     }
-  }, [list, byId, unlisted.length, items])
+  }, [listed, listError, listStatus, refetchList, found, foundError, foundStatus, refetchFound, unlisted.length, items])
 }

@@ -11,7 +11,7 @@ import { useItems } from '../../api/items/get-items'
 import { byBacklogOrder, sumStoryPoints, type BacklogItem, type Person } from '../../api/items/item-fields'
 import { useReorderItems } from '../../api/items/reorder-items'
 import { retryChanges, useItemChanges, type ChangeReport, type ItemChange, type ItemFields } from '../../api/items/update-items'
-import { useSprints } from '../../api/sprints/get-sprints'
+import { useSprints, type Sprint } from '../../api/sprints/get-sprints'
 import { BulkBar } from './BulkBar'
 import { ChangeReportNotice } from './ChangeReportNotice'
 import { EpicsPanel } from './EpicsPanel'
@@ -20,6 +20,8 @@ import type { ItemRowActions, MoveTarget } from './ItemRow'
 import { ItemsList } from './ItemsList'
 import { QuickAdd } from './QuickAdd'
 import './items.css'
+
+const NO_SPRINTS: readonly Sprint[] = []
 
 /** Everything in the backlog (and the scrum's sprints): list, quick add, filters, bulk actions, epics. */
 export function ItemsPanel({ groupId, backlogId }: { groupId: number; backlogId: number }) {
@@ -135,7 +137,7 @@ export function ItemsPanel({ groupId, backlogId }: { groupId: number; backlogId:
   }
   if (items.isError) return <ErrorNotice error={items.error} title={t('items.loadFailed')} onRetry={() => void items.refetch()} />
 
-  const sprintList = sprints.data ?? []
+  const sprintList = sprints.data ?? NO_SPRINTS
   const totals = sumStoryPoints(shown)
   return (
     <div className="items-layout">
