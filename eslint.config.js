@@ -3,6 +3,14 @@ import globals from 'globals'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
+/** The SDK import stays in one place: src/bitrix. */
+const sdk = { group: ['@bitrix24/b24jssdk'], message: 'Import the portal through src/bitrix.' }
+/** Nothing below the app shell reaches up into it. */
+const app = { group: ['@/app/*', '**/app/*'], message: 'src/app composes the screens; nothing below it imports it.' }
+/** Features share only through lib/, components/, ui/ and the query cache; planning composes them. */
+const features = { group: ['@/features/*'], message: 'Features do not import each other: share through src/lib or src/components.' }
+const restrict = (...patterns) => ['error', { patterns }]
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/portal/host/**/*.js', 'scripts/_*'] },
   {
@@ -13,13 +21,22 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // The SDK import stays in one place: src/bitrix.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@bitrix24/b24jssdk'], message: 'Import the portal through src/bitrix.' }] }],
+      'no-restricted-imports': restrict(sdk),
     },
   },
   {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/app/**', 'src/main.tsx'],
+    rules: { 'no-restricted-imports': restrict(sdk, app, features) },
+  },
+  {
+    // The planning screen is where the features meet.
+    files: ['src/features/planning/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': restrict(sdk, app) },
+  },
+  {
     files: ['src/bitrix/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': restrict(app, features) },
   },
   {
     // Playwright fixtures call `use`, which is not React's.

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import type { Connect, Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
@@ -21,6 +22,8 @@ function answerPortalPost(): Plugin {
 
 export default defineConfig({
   plugins: [react(), answerPortalPost()],
+  // `@/lib/…` instead of `../../../../lib/…` (the same alias is in tsconfig.json).
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { port: Number(process.env.APP_PORT ?? 7101), strictPort: true, host: 'localhost' },
   preview: { port: Number(process.env.APP_PORT ?? 7101), strictPort: true, host: 'localhost' },
   build: { sourcemap: true },

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react'
-import { followContentHeight, setPortalTitle } from '../bitrix'
-import { BacklogScreen } from '../features/backlog/BacklogScreen'
-import { ScrumGroupsScreen } from '../features/scrum-groups/ScrumGroupsScreen'
+import { followContentHeight, setPortalTitle } from '@/bitrix'
+import { PlanningScreen } from '@/features/planning/PlanningScreen'
+import { ScrumGroupsScreen } from '@/features/scrum-groups/ScrumGroupsScreen'
 import { useQuery } from '@tanstack/react-query'
-import { currentUserQueryOptions } from '../lib/users/get-current-user'
-import { useI18n } from '../i18n'
-import { useSelectedGroupId, useUiActions } from '../stores/ui-store'
-import { usePortal } from './PortalContext'
+import { currentUserQueryOptions } from '@/lib/users/get-current-user'
+import { useI18n } from '@/i18n'
+import { useSelectedGroupId, useUiActions } from '@/stores/ui-store'
+import { usePortal } from '@/lib/portal-context'
 import { rememberGroup } from './start-group'
 import { SessionEnded } from './SessionEnded'
 import './app.css'
@@ -52,7 +52,7 @@ export function App() {
         {selectedGroupId === null ? (
           <ScrumGroupsScreen onChoose={choose} />
         ) : (
-          <BacklogScreen
+          <PlanningScreen
             key={selectedGroupId}
             groupId={selectedGroupId}
             onBack={groupCleared}

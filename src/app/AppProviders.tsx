@@ -1,11 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
-import type { PortalContext } from '../bitrix'
-import { I18nProvider, useI18n, type Language } from '../i18n'
-import { createQueryClient } from '../lib/react-query'
-import { Button, ToastHost } from '../ui'
+import type { PortalContext } from '@/bitrix'
+import { I18nProvider, useI18n, type Language } from '@/i18n'
+import { createQueryClient } from '@/lib/react-query'
+import { Button, ToastHost } from '@/ui'
 import { ErrorBoundary } from './ErrorBoundary'
-import { PortalInfoContext } from './PortalContext'
+import { PortalInfoContext } from '@/lib/portal-context'
 
 function CrashPage() {
   const { t } = useI18n()

@@ -5,14 +5,14 @@ import {
   readLaunchParams,
   readPortalContext,
   type PortalContext,
-} from '../bitrix'
-import { I18nProvider, resolveLanguage, useI18n } from '../i18n'
+} from '@/bitrix'
+import { I18nProvider, resolveLanguage, useI18n } from '@/i18n'
 import { App } from './App'
 import { AppProviders } from './AppProviders'
 import { InstallScreen } from './install/InstallScreen'
 import { OutsidePortal } from './OutsidePortal'
 import { findStartGroup } from './start-group'
-import { startUi } from '../stores/ui-store'
+import { startUi } from '@/stores/ui-store'
 import './app.css'
 
 type BootState =

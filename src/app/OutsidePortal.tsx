@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n'
+import { useI18n } from '@/i18n'
 
 const devPortalUrl = import.meta.env.VITE_PORTAL_URL ?? 'http://localhost:7100/'
 

@@ -1,4 +1,4 @@
-import { readUserOption, writeUserOption, type PortalContext } from '../bitrix'
+import { readUserOption, writeUserOption, type PortalContext } from '@/bitrix'
 
 const LAST_GROUP_OPTION = 'lastGroupId'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { RestError } from '../bitrix'
-import { createTranslator } from '../i18n'
+import { RestError } from '@/bitrix'
+import { createTranslator } from '@/i18n'
 import { CreateUnconfirmedError, NotCreatedError } from './changes/create-once'
 import { describeError, errorMessage } from './error-message'
 

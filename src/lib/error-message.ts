@@ -1,6 +1,6 @@
-import { RestError } from '../bitrix'
+import { RestError } from '@/bitrix'
 import { causeOf, CreateUnconfirmedError } from './changes/create-once'
-import type { MessageKey, Translate, Vars } from '../i18n'
+import type { MessageKey, Translate, Vars } from '@/i18n'
 
 export interface ErrorMessage {
   key: MessageKey

@@ -1,7 +1,7 @@
-import { RestError } from '../bitrix'
-import { useI18n } from '../i18n'
-import { causeOf } from '../lib/changes/create-once'
-import { describeError } from '../lib/error-message'
+import { RestError } from '@/bitrix'
+import { useI18n } from '@/i18n'
+import { causeOf } from '@/lib/changes/create-once'
+import { describeError } from '@/lib/error-message'
 import { Notice } from './Notice'
 
 /** A failed request, said in the user's language, with the portal's own words kept as a detail. */

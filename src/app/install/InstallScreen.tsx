@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import { finishInstall } from '../../bitrix'
-import { useI18n } from '../../i18n'
-import { Button, ErrorNotice } from '../../ui'
-import { usePortal } from '../PortalContext'
+import { finishInstall } from '@/bitrix'
+import { useI18n } from '@/i18n'
+import { Button, ErrorNotice } from '@/ui'
+import { usePortal } from '@/lib/portal-context'
 import { bindGroupTab, ownHandlerUrl } from './bind-group-tab'
 
 /**

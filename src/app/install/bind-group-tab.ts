@@ -1,4 +1,4 @@
-import { callBatch } from '../../bitrix'
+import { callBatch } from '@/bitrix'
 
 export const GROUP_TAB = 'SONET_GROUP_DETAIL_TAB'
 

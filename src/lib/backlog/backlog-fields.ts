@@ -1,4 +1,4 @@
-import { RestError } from '../../bitrix'
+import { RestError } from '@/bitrix'
 
 /** The backlog object of `tasks.api.scrum.backlog.*` (real JSON ints). */
 export interface Backlog {

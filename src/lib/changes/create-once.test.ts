@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { RestError } from '../../bitrix'
+import { RestError } from '@/bitrix'
 import { createOnce, CreateUnconfirmedError, NotCreatedError } from './create-once'
 
 const lost = new RestError({ code: 'NETWORK_ERROR', description: 'Network connection failed', status: 0, method: 'tasks.task.add' })

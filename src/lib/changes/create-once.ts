@@ -1,4 +1,4 @@
-import { RestError } from '../../bitrix'
+import { RestError } from '@/bitrix'
 
 /**
  * A create whose answer never came (timeout, dropped connection, a 5xx): the portal may or may

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { callMethod } from '../../bitrix'
+import { callMethod } from '@/bitrix'
 import { scrumGroupKeys } from '../query-keys'
 import { GROUP_SELECT, toGroup, type Group, type WorkgroupAnswer } from './workgroup-fields'
 

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { callMethod } from '../../bitrix'
+import { callMethod } from '@/bitrix'
 import { userKeys } from '../query-keys'
 import { toUser, type PortalUserAnswer, type User } from './user-fields'
 

@@ -1,11 +1,11 @@
 import { infiniteQueryOptions, useInfiniteQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { callBatch, callPage, type BatchCommand } from '../../../bitrix'
-import { isNoBacklog, toBacklog, type BacklogStatus } from '../../../lib/backlog/backlog-fields'
-import { GROUP_SELECT, SCRUM_FILTER, toGroup, type Group, type WorkgroupAnswer } from '../../../lib/groups/workgroup-fields'
-import { backlogKeys, scrumGroupKeys } from '../../../lib/query-keys'
-import { currentUserKey } from '../../../lib/users/get-current-user'
-import { getUsersByIds } from '../../../lib/users/get-users'
-import { toUser, type PortalUserAnswer } from '../../../lib/users/user-fields'
+import { callBatch, callPage, type BatchCommand } from '@/bitrix'
+import { isNoBacklog, toBacklog, type BacklogStatus } from '@/lib/backlog/backlog-fields'
+import { GROUP_SELECT, SCRUM_FILTER, toGroup, type Group, type WorkgroupAnswer } from '@/lib/groups/workgroup-fields'
+import { backlogKeys, scrumGroupKeys } from '@/lib/query-keys'
+import { currentUserKey } from '@/lib/users/get-current-user'
+import { getUsersByIds } from '@/lib/users/get-users'
+import { toUser, type PortalUserAnswer } from '@/lib/users/user-fields'
 
 export interface ScrumGroupRow extends Group {
   scrumMasterName: string | null

@@ -1,6 +1,6 @@
-import type { BacklogStatus } from '../../../lib/backlog/backlog-fields'
-import { useI18n } from '../../../i18n'
-import { Badge } from '../../../ui'
+import type { BacklogStatus } from '@/lib/backlog/backlog-fields'
+import { useI18n } from '@/i18n'
+import { Badge } from '@/ui'
 
 export function BacklogStatusBadge({ status }: { status: BacklogStatus }) {
   const { t } = useI18n()

@@ -1,0 +1,39 @@
+import { useI18n } from '@/i18n'
+import type { EpicCatalogue } from '@/lib/epics/epic-fields'
+import { SimpleSelect } from '@/ui/SimpleSelect'
+
+interface EpicSelectProps {
+  catalogue: EpicCatalogue
+  value: number
+  onChange: (epicId: number) => void
+  label: string
+  showLabel?: boolean
+  className?: string
+}
+
+/**
+ * Choose an epic, or none. An epic id the team's list does not hold is "deleted" only when the
+ * portal said so; while the epics are loading or failed to load it is just its number, and
+ * nothing can be chosen.
+ */
+export function EpicSelect({ catalogue, value, onChange, label, showLabel = false, className }: EpicSelectProps) {
+  const { t } = useI18n()
+  const known = value === 0 || catalogue.epics.some((epic) => epic.id === value)
+  const unknownName = catalogue.deleted.has(value) ? t('items.epic.deleted', { id: String(value) }) : t('items.epic.unknown', { id: String(value) })
+  const options = [
+    { id: '0', name: t('items.epic.none') },
+    ...(known ? [] : [{ id: String(value), name: unknownName }]),
+    ...catalogue.epics.map((epic) => ({ id: String(epic.id), name: epic.name, color: epic.color })),
+  ]
+  return (
+    <SimpleSelect
+      className={['epic-select', className].filter(Boolean).join(' ')}
+      label={label}
+      hideLabel={!showLabel}
+      options={options}
+      value={String(value)}
+      isDisabled={catalogue.status !== 'ready'}
+      onChange={(id) => onChange(Number(id))}
+    />
+  )
+}

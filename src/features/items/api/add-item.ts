@@ -1,0 +1,215 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useCallback, useRef, useState } from 'react'
+import { callBatch, callMethod, callPage, toRestError } from '@/bitrix'
+import { confirmCreated, createOnce, CreateUnconfirmedError, NotCreatedError } from '@/lib/changes/create-once'
+import { serially } from '@/lib/changes/serial'
+import { itemKeys } from '@/lib/query-keys'
+import { toItem, type BacklogItem, type ScrumTaskAnswer, type TaskAnswer } from '@/lib/items/item-fields'
+
+export interface QuickAddDraft {
+  title: string
+  storyPoints: string
+  epicId: number
+}
+
+export interface QuickAddTarget {
+  groupId: number
+  backlogId: number
+  portalOrigin: string
+  responsibleId: number
+}
+
+const TASK_SELECT = ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID', 'CREATED_DATE']
+/** Portal and browser clocks differ; a created task is looked for this far back. */
+const CLOCK_SLACK_MS = 10 * 60_000
+
+/** Step 1: the task itself, in the team (the portal puts it into the backlog by itself). */
+export async function createTask(target: QuickAddTarget, title: string): Promise<TaskAnswer> {
+  const created = await callMethod<{ task: TaskAnswer }>('tasks.task.add', {
+    fields: { TITLE: title, RESPONSIBLE_ID: target.responsibleId, GROUP_ID: target.groupId },
+  })
+  return created.task
+}
+
+/**
+ * Did a create whose answer was lost make the task? The newest tasks this user created in the
+ * team lately, with this exact title and not already on screen.
+ */
+export async function findCreatedTask(
+  target: QuickAddTarget,
+  title: string,
+  since: number,
+  known: ReadonlySet<number>,
+): Promise<TaskAnswer | null> {
+  const page = await callPage<{ tasks: TaskAnswer[] }>('tasks.task.list', {
+    filter: { GROUP_ID: target.groupId, CREATED_BY: target.responsibleId, '>=CREATED_DATE': new Date(since - CLOCK_SLACK_MS).toISOString() },
+    select: TASK_SELECT,
+    order: { ID: 'DESC' },
+  })
+  return page.result.tasks.find((task) => task.title?.trim() === title && !known.has(Number(task.id))) ?? null
+}
+
+/** Step 2: points and epic when given, and the item as the portal placed it. Safe to send again. */
+export async function finishTask(taskId: number, draft: QuickAddDraft): Promise<ScrumTaskAnswer> {
+  const fields: Record<string, unknown> = {}
+  if (draft.storyPoints) fields.storyPoints = draft.storyPoints
+  if (draft.epicId > 0) fields.epicId = draft.epicId
+  if (Object.keys(fields).length === 0) return callMethod<ScrumTaskAnswer>('tasks.api.scrum.task.get', { id: taskId })
+  const answers = await callBatch({
+    update: ['tasks.api.scrum.task.update', { id: taskId, fields }],
+    item: ['tasks.api.scrum.task.get', { id: taskId }],
+  })
+  if (!answers.update.ok) throw answers.update.error
+  if (!answers.item.ok) throw answers.item.error
+  return answers.item.result as ScrumTaskAnswer
+}
+
+export type QuickAddState =
+  | { status: 'idle' }
+  | { status: 'saving'; draft: QuickAddDraft }
+  /** Nothing was created: the form keeps what was typed. */
+  | { status: 'failed'; draft: QuickAddDraft; error: unknown }
+  /** It may exist: nothing can be added again until a check says. */
+  | { status: 'unconfirmed'; draft: QuickAddDraft; error: CreateUnconfirmedError }
+
+/** A task that exists, but whose points or epic were not saved: Retry finishes it. */
+export interface UnfinishedTask {
+  task: TaskAnswer
+  draft: QuickAddDraft
+  error: unknown
+  retrying: boolean
+}
+
+/** How one press of Add ended; `ignored` when another add was still on its way. */
+export type QuickAddResult =
+  | { outcome: 'added'; item: BacklogItem; recovered: boolean }
+  | { outcome: 'partial' | 'failed' | 'unconfirmed' | 'ignored' }
+
+function placeItem(queryClient: QueryClient, groupId: number, item: BacklogItem) {
+  queryClient.setQueryData<BacklogItem[]>(itemKeys.byGroup(groupId), (items = []) =>
+    items.some((existing) => existing.taskId === item.taskId)
+      ? items.map((existing) => (existing.taskId === item.taskId ? item : existing))
+      : [...items, item],
+  )
+}
+
+/**
+ * Quick add as one user action: a second submit while one is on its way is absorbed; a create
+ * whose answer was lost is looked up before anything is offered again; a task whose second step
+ * failed is finished by Retry, never created twice.
+ */
+export function useQuickAdd(target: QuickAddTarget) {
+  const queryClient = useQueryClient()
+  const [state, setState] = useState<QuickAddState>({ status: 'idle' })
+  // Kept apart from the form's state: adding the next task must not make an unfinished one forgotten.
+  const [unfinished, setUnfinished] = useState<UnfinishedTask[]>([])
+  const busy = useRef(false)
+  const startedAt = useRef(0)
+
+  const known = useCallback(
+    () => new Set((queryClient.getQueryData<BacklogItem[]>(itemKeys.byGroup(target.groupId)) ?? []).map((item) => item.taskId)),
+    [queryClient, target.groupId],
+  )
+
+  const finish = useCallback(
+    async (task: TaskAnswer, draft: QuickAddDraft, recovered: boolean): Promise<QuickAddResult> => {
+      const taskId = Number(task.id)
+      try {
+        const scrum = await serially([`task:${taskId}`], () => finishTask(taskId, draft))
+        const item = toItem(task, scrum, target.portalOrigin)
+        placeItem(queryClient, target.groupId, item)
+        setUnfinished((list) => list.filter((entry) => entry.task.id !== task.id))
+        return { outcome: 'added', item, recovered }
+      } catch (error) {
+        // The task exists: show it as the portal placed it (read again), and offer to finish it.
+        try {
+          const scrum = await callMethod<ScrumTaskAnswer>('tasks.api.scrum.task.get', { id: taskId })
+          placeItem(queryClient, target.groupId, toItem(task, scrum, target.portalOrigin))
+        } catch {
+          void queryClient.invalidateQueries({ queryKey: itemKeys.byGroup(target.groupId) })
+        }
+        const entry = { task, draft, error: toRestError(error, 'tasks.api.scrum.task.update'), retrying: false }
+        setUnfinished((list) => [...list.filter((other) => other.task.id !== task.id), entry])
+        return { outcome: 'partial' }
+      }
+    },
+    [queryClient, target.groupId, target.portalOrigin],
+  )
+
+  const run = useCallback(
+    async (job: () => Promise<QuickAddResult>): Promise<QuickAddResult> => {
+      if (busy.current) return { outcome: 'ignored' }
+      busy.current = true
+      try {
+        return await job()
+      } finally {
+        busy.current = false
+      }
+    },
+    [],
+  )
+
+  const submit = useCallback(
+    (draft: QuickAddDraft) =>
+      run(async () => {
+        setState({ status: 'saving', draft })
+        startedAt.current = Date.now()
+        const before = known()
+        try {
+          const { created, recovered } = await createOnce({
+            send: () => createTask(target, draft.title),
+            find: () => findCreatedTask(target, draft.title, startedAt.current, before),
+          })
+          const result = await finish(created, draft, recovered)
+          setState({ status: 'idle' })
+          return result
+        } catch (error) {
+          if (error instanceof CreateUnconfirmedError) {
+            setState({ status: 'unconfirmed', draft, error })
+            return { outcome: 'unconfirmed' }
+          }
+          setState({ status: 'failed', draft, error: error instanceof NotCreatedError ? error.cause : error })
+          return { outcome: 'failed' }
+        }
+      }),
+    [run, known, finish, target],
+  )
+
+  /** After an unconfirmed create: look again, without creating. */
+  const check = useCallback(
+    () =>
+      run(async () => {
+        if (state.status !== 'unconfirmed') return { outcome: 'ignored' }
+        const { draft, error } = state
+        setState({ status: 'saving', draft })
+        try {
+          const task = await confirmCreated(error.cause, () => findCreatedTask(target, draft.title, startedAt.current, known()))
+          const result = await finish(task, draft, true)
+          setState({ status: 'idle' })
+          return result
+        } catch (failure) {
+          if (failure instanceof CreateUnconfirmedError) {
+            setState({ status: 'unconfirmed', draft, error: failure })
+            return { outcome: 'unconfirmed' }
+          }
+          setState({ status: 'failed', draft, error: failure instanceof NotCreatedError ? failure.cause : failure })
+          return { outcome: 'failed' }
+        }
+      }),
+    [run, state, target, known, finish],
+  )
+
+  /** After a partial add: send the second step again for that task (never a new create). */
+  const retryFinish = useCallback(
+    (entry: UnfinishedTask) => {
+      if (entry.retrying) return Promise.resolve<QuickAddResult>({ outcome: 'ignored' })
+      setUnfinished((list) => list.map((other) => (other.task.id === entry.task.id ? { ...other, retrying: true } : other)))
+      return finish(entry.task, entry.draft, false)
+    },
+    [finish],
+  )
+
+  const dismiss = useCallback((entry: UnfinishedTask) => setUnfinished((list) => list.filter((other) => other.task.id !== entry.task.id)), [])
+
+  return { state, unfinished, submit, check, retryFinish, dismiss }
+}

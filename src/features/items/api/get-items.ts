@@ -1,0 +1,69 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { BATCH_LIMIT, callBatch, callBatchChunks, callPage, type BatchCommand } from '@/bitrix'
+import { itemKeys } from '@/lib/query-keys'
+import { byBacklogOrder, toItem, type BacklogItem, type ScrumTaskAnswer, type TaskAnswer } from '@/lib/items/item-fields'
+import { itemLedger } from '@/lib/items/item-ledger'
+
+const PAGE = 50
+const TASK_SELECT = ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID']
+
+export interface LoadProgress {
+  loaded: number
+  total: number
+}
+
+/**
+ * Every scrum item of a group, in few requests whatever its size:
+ * 1. the first page of `tasks.task.list` (it tells the total);
+ * 2. the other pages, 50 pages (2,500 tasks) per `batch`;
+ * 3. `tasks.api.scrum.task.get` for each task, 50 per `batch` (tasks.task.list has no story points,
+ *    epic or sort). People come with the list (`responsible`), so they cost nothing more.
+ * Tasks of the group that have no scrum item (`Task not found`) are not backlog items and are left out.
+ */
+export async function getItems(
+  groupId: number,
+  portalOrigin: string,
+  onProgress?: (progress: LoadProgress) => void,
+): Promise<BacklogItem[]> {
+  const params = { filter: { GROUP_ID: groupId }, select: TASK_SELECT, order: { ID: 'ASC' } }
+  const first = await callPage<{ tasks: TaskAnswer[] }>('tasks.task.list', params)
+  const tasks = [...first.result.tasks]
+  const total = Math.max(first.total, tasks.length)
+
+  const starts: number[] = []
+  for (let start = PAGE; start < total; start += PAGE) starts.push(start)
+  for (let offset = 0; offset < starts.length; offset += BATCH_LIMIT) {
+    const chunk = starts.slice(offset, offset + BATCH_LIMIT)
+    const pages = await callBatch(
+      Object.fromEntries(chunk.map((start) => [`p${start}`, ['tasks.task.list', { ...params, start }] as BatchCommand])),
+    )
+    for (const start of chunk) {
+      const page = pages[`p${start}`]!
+      if (!page.ok) throw page.error
+      tasks.push(...(page.result as { tasks: TaskAnswer[] }).tasks)
+    }
+    onProgress?.({ loaded: 0, total })
+  }
+
+  const outcomes = await callBatchChunks<ScrumTaskAnswer>(
+    tasks.map((task) => ['tasks.api.scrum.task.get', { id: Number(task.id) }] as const),
+    (done) => onProgress?.({ loaded: done, total }),
+  )
+  const items: BacklogItem[] = []
+  tasks.forEach((task, index) => {
+    const outcome = outcomes[index]!
+    if (outcome.ok) items.push(toItem(task, outcome.result, portalOrigin))
+    else if (!outcome.error.is('Task not found')) throw outcome.error
+  })
+  return items.sort(byBacklogOrder)
+}
+
+/** The list as the screen shows it: the portal's data with changes still being sent laid over it. */
+export const itemsQueryOptions = (groupId: number, portalOrigin: string) =>
+  queryOptions({
+    queryKey: itemKeys.byGroup(groupId),
+    queryFn: async () => itemLedger.overlay(groupId, await getItems(groupId, portalOrigin)),
+  })
+
+export const useItems = (groupId: number, portalOrigin: string, enabled = true) =>
+  useQuery({ ...itemsQueryOptions(groupId, portalOrigin), enabled })

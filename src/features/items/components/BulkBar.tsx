@@ -1,0 +1,99 @@
+import { useState } from 'react'
+import { useI18n } from '@/i18n'
+import { Button, Field } from '@/ui'
+import type { EpicCatalogue } from '@/lib/epics/epic-fields'
+import { checkStoryPoints } from '../api/item-limits'
+import type { Sprint } from '@/lib/sprints/sprint-fields'
+import { EpicSelect } from '@/components/EpicSelect'
+import { SimpleSelect } from '@/ui/SimpleSelect'
+
+export interface BulkActions {
+  setEpic: (epicId: number) => unknown
+  setPoints: (points: string) => unknown
+  moveTo: (entityId: number) => unknown
+  selectAll: () => void
+  clear: () => void
+}
+
+interface BulkBarProps {
+  count: number
+  filteredCount: number
+  epics: EpicCatalogue
+  sprints: readonly Sprint[]
+  backlogId: number
+  progress: { done: number; total: number } | null
+  actions: BulkActions
+}
+
+/** What to do with the selected items; long runs go in batches of 50 and show their progress. */
+export function BulkBar({ count, filteredCount, epics, sprints, backlogId, progress, actions }: BulkBarProps) {
+  const { t } = useI18n()
+  const [epicId, setEpicId] = useState(0)
+  const [points, setPoints] = useState('')
+  const [pointsError, setPointsError] = useState<string | undefined>()
+  const [target, setTarget] = useState(String(backlogId))
+  const busy = progress !== null
+  const targets = [
+    { id: String(backlogId), name: t('items.bulk.backlog') },
+    ...sprints.filter((sprint) => sprint.status !== 'completed').map((sprint) => ({ id: String(sprint.id), name: sprint.name })),
+  ]
+
+  return (
+    <section className="bulk-bar" aria-label={t('items.bulk.label')}>
+      <p className="bulk-bar__count" role="status">
+        {t('items.bulk.selected', { count })}
+        {count < filteredCount && (
+          <button type="button" className="link-button" onClick={actions.selectAll}>
+            {t('items.bulk.selectAll', { count: filteredCount })}
+          </button>
+        )}
+        <button type="button" className="link-button" onClick={actions.clear}>
+          {t('items.bulk.clear')}
+        </button>
+      </p>
+      <div className="bulk-bar__actions">
+        <div className="bulk-bar__group">
+          <EpicSelect catalogue={epics} value={epicId} onChange={setEpicId} label={t('items.bulk.epic')} showLabel />
+          <Button size="s" isPending={busy} onPress={() => actions.setEpic(epicId)}>
+            {t('items.bulk.apply')}
+          </Button>
+        </div>
+        <div className="bulk-bar__group">
+          <Field
+            className="bulk-bar__points"
+            label={t('items.bulk.points')}
+            value={points}
+            onChange={(next) => {
+              setPoints(next)
+              if (pointsError && checkStoryPoints(next).ok) setPointsError(undefined)
+            }}
+            errorMessage={pointsError}
+          />
+          <Button
+            size="s"
+            isPending={busy}
+            onPress={() => {
+              const check = checkStoryPoints(points)
+              if (!check.ok) return setPointsError(t(check.message.key, check.message.vars))
+              actions.setPoints(check.value)
+            }}
+          >
+            {t('items.bulk.apply')}
+          </Button>
+        </div>
+        <div className="bulk-bar__group">
+          <SimpleSelect label={t('items.bulk.moveTo')} options={targets} value={target} onChange={setTarget} />
+          <Button size="s" isPending={busy} onPress={() => actions.moveTo(Number(target))}>
+            {t('items.bulk.move')}
+          </Button>
+        </div>
+      </div>
+      {progress && (
+        <div className="bulk-bar__progress">
+          <progress max={progress.total} value={progress.done} aria-label={t('items.bulk.progress')} />
+          <span>{t('items.bulk.progressText', { done: progress.done, total: progress.total })}</span>
+        </div>
+      )}
+    </section>
+  )
+}

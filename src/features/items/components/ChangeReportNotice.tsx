@@ -1,0 +1,66 @@
+import { useI18n } from '@/i18n'
+import { describeError } from '@/lib/error-message'
+import { Notice } from '@/ui'
+import type { ChangeReport } from '@/lib/items/change-items'
+
+interface ChangeReportNoticeProps {
+  report: ChangeReport
+  onRetry: () => void
+  onDismiss: () => void
+  retrying: boolean
+}
+
+const NAMES_SHOWN = 3
+
+function names(titles: readonly string[], more: (count: number) => string): string {
+  const shown = titles.slice(0, NAMES_SHOWN).map((title) => `“${title}”`).join(', ')
+  return titles.length > NAMES_SHOWN ? `${shown} ${more(titles.length - NAMES_SHOWN)}` : shown
+}
+
+/**
+ * What the portal kept of a change, item by item: how many were saved, why the others were not
+ * (grouped by reason), which items disappeared, and Retry for exactly the ones that failed.
+ */
+export function ChangeReportNotice({ report, onRetry, onDismiss, retrying }: ChangeReportNoticeProps) {
+  const { t } = useI18n()
+  const more = (count: number) => t('changes.andMore', { count })
+  const reasons = new Map<string, string[]>()
+  for (const failure of report.failed) {
+    const reason = describeError(failure.error, t)
+    reasons.set(reason, [...(reasons.get(reason) ?? []), failure.title])
+  }
+  // After the session has ended a retry would fail the same way: the page says to reload instead.
+  const retryable = report.failed.filter((failure) => !failure.error.isSessionEnded && failure.error.status !== 401)
+  const title =
+    report.total === 1 && report.failed.length === 1
+      ? t('changes.oneFailed', { title: report.failed[0]!.title })
+      : report.failed.length > 0 || report.unconfirmed.length > 0
+        ? t('changes.someSaved', { saved: report.saved.length, total: report.total })
+        : t('changes.gone', { count: report.gone.length })
+  return (
+    <Notice
+      tone={report.failed.length > 0 ? 'error' : 'warning'}
+      title={title}
+      className="change-report"
+      actions={[
+        ...(retryable.length > 0
+          ? [{ label: t('changes.retry', { count: report.failed.length }), onPress: onRetry, isPending: retrying, variant: 'primary' as const }]
+          : []),
+        { label: t('changes.dismiss'), onPress: onDismiss },
+      ]}
+    >
+      <ul className="ui-alert__list">
+        {[...reasons].map(([reason, titles]) => (
+          <li key={reason}>
+            {t('changes.notSaved', { count: titles.length, reason })}
+            {report.total > 1 && <span className="muted"> {names(titles, more)}</span>}
+          </li>
+        ))}
+        {report.gone.length > 0 && (
+          <li>{t('changes.goneItems', { count: report.gone.length, names: names(report.gone.map((item) => item.title), more) })}</li>
+        )}
+        {report.unconfirmed.length > 0 && <li>{t('changes.unconfirmed', { count: report.unconfirmed.length })}</li>}
+      </ul>
+    </Notice>
+  )
+}

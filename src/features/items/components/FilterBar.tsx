@@ -1,0 +1,120 @@
+import { Button as RemoveButton, Checkbox, Input, Label, SearchField, Tag, TagGroup, TagList } from 'react-aria-components'
+import { useI18n } from '@/i18n'
+import { useItemFilterActions, useItemFilters, type ItemFilters, type Location } from '@/stores/item-filters'
+import type { Epic } from '@/lib/epics/epic-fields'
+import type { Person } from '@/lib/items/item-fields'
+import type { Sprint } from '@/lib/sprints/sprint-fields'
+import { SimpleSelect } from '@/ui/SimpleSelect'
+
+interface FilterBarProps {
+  groupId: number
+  epics: readonly Epic[]
+  people: readonly Person[]
+  sprints: readonly Sprint[]
+  /** False while sprints are loading or failed to load (the panel says so): only the backlog is offered. */
+  sprintsReady: boolean
+}
+
+/** Search and filters; each active one shows as a chip that removes it. */
+export function FilterBar({ groupId, epics, people, sprints, sprintsReady }: FilterBarProps) {
+  const { t } = useI18n()
+  const filters = useItemFilters(groupId)
+  const actions = useItemFilterActions()
+  const filterChanged = (change: Partial<ItemFilters>) => actions.filterChanged(groupId, change)
+  const filterRemoved = (name: keyof ItemFilters) => actions.filterRemoved(groupId, name)
+  const filtersCleared = actions.filtersCleared
+
+  const locations: { id: string; name: string }[] = [
+    { id: 'backlog', name: t('items.filter.inBacklog') },
+    { id: 'all', name: t('items.filter.everywhere') },
+    ...sprints.map((sprint) => ({ id: String(sprint.id), name: sprint.name })),
+    // A sprint chosen before its list failed to load stays a choice, by number.
+    ...(typeof filters.location === 'number' && !sprints.some((sprint) => sprint.id === filters.location)
+      ? [{ id: String(filters.location), name: sprintsReady ? t('items.where.unknownSprint', { id: String(filters.location) }) : t('sprints.unavailable') }]
+      : []),
+  ]
+  const epicOptions = [
+    { id: '', name: t('items.filter.anyEpic') },
+    { id: 'none', name: t('items.filter.noEpic') },
+    ...epics.map((epic) => ({ id: String(epic.id), name: epic.name })),
+  ]
+  const peopleOptions = [{ id: '', name: t('items.filter.anyone') }, ...people.map((p) => ({ id: String(p.id), name: p.name }))]
+
+  const chips: { key: keyof ItemFilters; label: string }[] = []
+  if (filters.text) chips.push({ key: 'text', label: t('items.chip.text', { text: filters.text }) })
+  if (filters.epic === 'none') chips.push({ key: 'epic', label: t('items.filter.noEpic') })
+  else if (filters.epic !== null)
+    chips.push({ key: 'epic', label: t('items.chip.epic', { name: epics.find((e) => e.id === filters.epic)?.name ?? `#${filters.epic}` }) })
+  if (filters.responsibleId !== null)
+    chips.push({
+      key: 'responsibleId',
+      label: t('items.chip.person', { name: people.find((p) => p.id === filters.responsibleId)?.name ?? `#${filters.responsibleId}` }),
+    })
+  if (filters.noPoints) chips.push({ key: 'noPoints', label: t('items.filter.noPoints') })
+  if (filters.location !== 'backlog')
+    chips.push({ key: 'location', label: locations.find((l) => l.id === String(filters.location))?.name ?? '' })
+
+  const toLocation = (id: string): Location => (id === 'backlog' || id === 'all' ? id : Number(id))
+
+  return (
+    <div className="filter-bar">
+      <div className="filter-bar__controls">
+        <SearchField className="filter-search" value={filters.text} onChange={(text) => filterChanged({ text })}>
+          <Label className="ui-field__label">{t('items.filter.search')}</Label>
+          <Input className="ui-field__input" />
+        </SearchField>
+        <SimpleSelect
+          label={t('items.filter.location')}
+          options={locations}
+          value={String(filters.location)}
+          onChange={(id) => filterChanged({ location: toLocation(id) })}
+        />
+        <SimpleSelect
+          label={t('items.filter.epic')}
+          options={epicOptions}
+          value={filters.epic === null ? '' : String(filters.epic)}
+          onChange={(id) => filterChanged({ epic: id === '' ? null : id === 'none' ? 'none' : Number(id) })}
+        />
+        <SimpleSelect
+          label={t('items.filter.person')}
+          options={peopleOptions}
+          value={filters.responsibleId === null ? '' : String(filters.responsibleId)}
+          onChange={(id) => filterChanged({ responsibleId: id === '' ? null : Number(id) })}
+        />
+        <Checkbox className="filter-check" isSelected={filters.noPoints} onChange={(noPoints) => filterChanged({ noPoints })}>
+          <span className="checkbox-box" aria-hidden="true" />
+          {t('items.filter.noPoints')}
+        </Checkbox>
+      </div>
+      {chips.length > 0 && (
+        <TagGroup
+          className="filter-chips"
+          aria-label={t('items.filter.active')}
+          onRemove={(keys) => keys.forEach((key) => filterRemoved(key as keyof ItemFilters))}
+        >
+          <TagList className="filter-chips__list">
+            {chips.map((chip) => (
+              <Tag key={chip.key} id={chip.key} textValue={chip.label} className="filter-chip">
+                {chip.label}
+                <AriaRemove label={t('items.chip.remove', { label: chip.label })} />
+              </Tag>
+            ))}
+          </TagList>
+        </TagGroup>
+      )}
+      {chips.length > 1 && (
+        <button type="button" className="link-button" onClick={filtersCleared}>
+          {t('items.filter.clear')}
+        </button>
+      )}
+    </div>
+  )
+}
+
+function AriaRemove({ label }: { label: string }) {
+  return (
+    <RemoveButton slot="remove" className="filter-chip__remove" aria-label={label}>
+      ×
+    </RemoveButton>
+  )
+}

@@ -1,0 +1,13 @@
+import { useI18n } from '@/i18n'
+import { Button } from '@/ui'
+
+export function BacklogAccessDenied({ onBack }: { onBack: () => void }) {
+  const { t } = useI18n()
+  return (
+    <section className="backlog-denied" role="alert" aria-labelledby="denied-title">
+      <h3 id="denied-title">{t('error.accessDenied')}</h3>
+      <p>{t('backlog.denied.body')}</p>
+      <Button onPress={onBack}>{t('backlog.chooseAnother')}</Button>
+    </section>
+  )
+}

@@ -1,0 +1,137 @@
+import { QueryClient } from '@tanstack/react-query'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { B24Frame } from '@/bitrix/frame'
+import { connectToPortal } from '@/bitrix/frame'
+import { setFrameSourceForTests } from '@/bitrix/call-method'
+import { itemKeys } from '../query-keys'
+import type { BacklogItem } from './item-fields'
+import { changeItems } from './change-items'
+
+type Stored = { storyPoints: string; epicId: number; entityId: number; sort: number }
+
+/**
+ * A portal in memory that answers task.update / task.get, directly and in batches, and can be told
+ * to fail a request before or after doing it, or to hold it back until released.
+ */
+function fakePortal(items: Record<number, Stored>) {
+  const plan: { failBatch?: number; after?: boolean; hold?: Promise<void>; failDirect?: number } = {}
+  let batches = 0
+  let directs = 0
+  const update = (params: { id: number; fields: Partial<Stored> }) => {
+    const item = items[params.id]
+    if (!item) return { error: { error: '0', error_description: 'Entity id not found' } }
+    Object.assign(item, params.fields)
+    return { result: true }
+  }
+  const get = (params: { id: number }) => (items[params.id] ? { result: { ...items[params.id] } } : { error: { error: '0', error_description: 'Task not found' } })
+  const parse = (command: string) => {
+    const [method, query] = command.split('?') as [string, string]
+    const search = new URLSearchParams(query)
+    const fields: Record<string, unknown> = {}
+    for (const [key, value] of search) {
+      const match = /^fields\[(\w+)\]$/.exec(key)
+      if (match) fields[match[1]!] = match[1] === 'storyPoints' ? value : Number(value)
+    }
+    return { method, params: { id: Number(search.get('id')), fields } }
+  }
+  const fail = (status: number) => Object.assign(new Error('Internal server error'), { code: 'INTERNAL_SERVER_ERROR', status })
+  const make = async ({ method, params }: { method: string; params: Record<string, unknown> }) => {
+    let result: unknown
+    if (method === 'batch') {
+      batches++
+      if (plan.hold) await plan.hold
+      const failing = plan.failBatch === batches
+      if (failing && !plan.after) throw fail(500)
+      const answers: Record<string, unknown> = {}
+      const errors: Record<string, unknown> = {}
+      for (const [key, command] of Object.entries(params.cmd as Record<string, string>)) {
+        const call = parse(command)
+        const answer = call.method.endsWith('update') ? update(call.params as never) : get(call.params as never)
+        if ('error' in answer) errors[key] = answer.error
+        else answers[key] = answer.result
+      }
+      if (failing) throw fail(500)
+      result = { result: answers, result_error: errors }
+    } else {
+      directs++
+      if (plan.hold && method.endsWith('update')) await plan.hold
+      if (plan.failDirect === directs) throw fail(500)
+      const answer: { result?: unknown; error?: { error: string; error_description: string } } = method.endsWith('update')
+        ? update(params as never)
+        : get(params as never)
+      if (answer.error) throw Object.assign(new Error(answer.error.error_description), { status: 400, originalError: { response: { data: answer.error } } })
+      result = answer.result
+    }
+    return { isSuccess: true, getData: () => ({ result, time: {} }), getTotal: () => 0, isMore: () => false }
+  }
+  setFrameSourceForTests(async () => ({ actions: { v2: { call: { make } } } }) as unknown as B24Frame)
+  return plan
+}
+
+function screen(groupId: number, count: number, points = ''): QueryClient {
+  const client = new QueryClient()
+  const list: BacklogItem[] = Array.from({ length: count }, (_, index) => ({
+    id: index + 1, taskId: index + 1, title: `Task ${index + 1}`, status: '2', responsible: null,
+    entityId: 10, storyPoints: points, epicId: 0, sort: index + 1,
+  }))
+  client.setQueryData(itemKeys.byGroup(groupId), list)
+  return client
+}
+
+const shown = (client: QueryClient, groupId: number) => client.getQueryData<BacklogItem[]>(itemKeys.byGroup(groupId))!
+
+afterEach(() => setFrameSourceForTests(connectToPortal))
+
+describe('changeItems', () => {
+  it('a bulk change whose second batch failed shows, item by item, what the portal kept', async () => {
+    const stored = Object.fromEntries(Array.from({ length: 120 }, (_, i) => [i + 1, { storyPoints: '', epicId: 0, entityId: 10, sort: i + 1 }]))
+    const plan = fakePortal(stored)
+    plan.failBatch = 2
+    const client = screen(1, 120)
+    const report = await changeItems(client, 1, Array.from({ length: 120 }, (_, i) => ({ taskId: i + 1, fields: { storyPoints: '8' } })))
+    expect(report.saved).toHaveLength(70)
+    expect(report.failed.map((failure) => failure.change.taskId)).toEqual(Array.from({ length: 50 }, (_, i) => i + 51))
+    for (const item of shown(client, 1)) expect(item.storyPoints).toBe(stored[item.taskId]!.storyPoints)
+  })
+
+  it('a batch that was done although its answer was lost counts as saved', async () => {
+    const stored = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [i + 1, { storyPoints: '', epicId: 0, entityId: 10, sort: i + 1 }]))
+    const plan = fakePortal(stored)
+    plan.failBatch = 2
+    plan.after = true
+    const client = screen(2, 60)
+    const report = await changeItems(client, 2, Array.from({ length: 60 }, (_, i) => ({ taskId: i + 1, fields: { epicId: 4 } })))
+    expect(report.saved).toHaveLength(60)
+    expect(report.failed).toEqual([])
+    expect(shown(client, 2).every((item) => item.epicId === 4)).toBe(true)
+  })
+
+  it('two quick edits of one item: the first failing late leaves the second, on screen and on the portal', async () => {
+    const stored = { 1: { storyPoints: '13', epicId: 0, entityId: 10, sort: 1 } }
+    const plan = fakePortal(stored)
+    let release!: () => void
+    plan.hold = new Promise<void>((resolve) => (release = resolve))
+    plan.failDirect = 1
+    const client = screen(3, 1, '13')
+    const first = changeItems(client, 3, [{ taskId: 1, fields: { storyPoints: '5' } }])
+    // The first is on its way (held by the portal) when the second is chosen.
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const second = changeItems(client, 3, [{ taskId: 1, fields: { storyPoints: '8' } }])
+    expect(shown(client, 3)[0]!.storyPoints).toBe('8')
+    release()
+    const [firstReport, secondReport] = await Promise.all([first, second])
+    expect(secondReport.saved).toEqual([1])
+    // The first one's failure is not offered for retry: it would undo the newer choice.
+    expect(firstReport.failed).toEqual([])
+    expect(stored[1].storyPoints).toBe('8')
+    expect(shown(client, 3)[0]!.storyPoints).toBe('8')
+  })
+
+  it('an item deleted elsewhere leaves the screen', async () => {
+    fakePortal({})
+    const client = screen(4, 2)
+    const report = await changeItems(client, 4, [{ taskId: 2, fields: { storyPoints: '3' } }])
+    expect(report.gone).toEqual([{ taskId: 2, title: 'Task 2' }])
+    expect(shown(client, 4).map((item) => item.taskId)).toEqual([1])
+  })
+})
