@@ -309,14 +309,37 @@ export class Store {
     return this.sprintsOf(groupId).find((s) => s.status === 'active')
   }
 
-  updateSprint(id: number, changes: Partial<Pick<ScrumEntity, 'status' | 'modifiedBy' | 'dateStart' | 'dateEnd'>>): ScrumEntity {
+  /**
+   * Write sprint fields as they are (sprint.update is a raw write: no task moves). Keeps "one active
+   * sprint per group", also when an active sprint moves to another group.
+   */
+  updateSprint(id: number, changes: Partial<Omit<ScrumEntity, 'id' | 'entityType'>>): ScrumEntity {
     const sprint = this.entities.get(id)
     if (!sprint || sprint.entityType !== 'sprint') throw new StoreInvariantError(`no sprint ${id}`)
-    if (changes.status === 'active' && sprint.status !== 'active' && this.activeSprintOf(sprint.groupId)) {
-      throw new StoreInvariantError(`group ${sprint.groupId} already has an active sprint`)
+    const groupId = changes.groupId ?? sprint.groupId
+    const status = changes.status ?? sprint.status
+    const other = this.activeSprintOf(groupId)
+    if (status === 'active' && other && other.id !== id) {
+      throw new StoreInvariantError(`group ${groupId} already has an active sprint`)
     }
     Object.assign(sprint, changes)
     return sprint
+  }
+
+  /**
+   * Move a sprint's tasks (all, or those matching `which`) to the end of another backlog or sprint
+   * of the same group, in their sprint order.
+   */
+  moveSprintItems(sprintId: number, targetId: number, which: (task: Task | undefined) => boolean = () => true): number {
+    const sprint = this.entities.get(sprintId)
+    if (!sprint || sprint.entityType !== 'sprint') throw new StoreInvariantError(`no sprint ${sprintId}`)
+    const moving = this.itemsIn(sprintId).filter((i) => which(this.tasks.get(i.taskId)))
+    if (!moving.length) return 0
+    const target = this.entities.get(targetId)
+    if (!target || target.groupId !== sprint.groupId) throw new StoreInvariantError(`no entity ${targetId} in group ${sprint.groupId}`)
+    let sort = this.nextSort(target.id)
+    for (const item of moving) Object.assign(item, { entityId: target.id, sort: sort++ })
+    return moving.length
   }
 
   /**
@@ -326,13 +349,10 @@ export class Store {
   moveSprintItemsToBacklog(sprintId: number, which: (task: Task | undefined) => boolean = () => true): number {
     const sprint = this.entities.get(sprintId)
     if (!sprint || sprint.entityType !== 'sprint') throw new StoreInvariantError(`no sprint ${sprintId}`)
-    const moving = this.itemsIn(sprintId).filter((i) => which(this.tasks.get(i.taskId)))
-    if (!moving.length) return 0
+    if (!this.itemsIn(sprintId).some((i) => which(this.tasks.get(i.taskId)))) return 0
     const backlog = this.backlogOf(sprint.groupId)
     if (!backlog) throw new StoreInvariantError(`group ${sprint.groupId} has no backlog`)
-    let sort = this.nextSort(backlog.id)
-    for (const item of moving) Object.assign(item, { entityId: backlog.id, sort: sort++ })
-    return moving.length
+    return this.moveSprintItems(sprintId, backlog.id, which)
   }
 
   /** Deleting a sprint never deletes tasks: they go back to the backlog first (digest §13). */

@@ -157,6 +157,22 @@ function build() {
   // A task in no group: only its creator/responsible (and admins) can see it in tasks.task.*.
   const personalTask = b.task(0, { title: 'Prepare the sprint review talk', responsibleId: regular, createdBy: regular })
 
+  // Velocity history (done story points of the last completed sprints). Mobile App: two sprints
+  // completed before Sprint 1, so its last three completed sprints are Discovery (13), Prototype (9)
+  // and Sprint 1 (5) — 9 on average. Alpha: one completed sprint, Пилот (8). Only finished tasks
+  // (status 5) with numeric points; no backlog changes. Completed sprints have sort 0, as
+  // sprint.complete leaves them.
+  const mobileDiscovery = b.sprint(mobile, { name: 'Discovery', status: 'completed', startDaysFromT0: -56, goal: 'Clickable prototype', createdBy: scrumMaster, sort: 0 })
+  b.task(mobile, t('Wireframes for the main screens', designer, { status: '5', createdDaysAgo: 60 }), mobileDiscovery, { storyPoints: '8', epicId: onboarding })
+  b.task(mobile, t('Spike: choose the cross-platform framework', mobileDev, { status: '5', createdDaysAgo: 60 }), mobileDiscovery, { storyPoints: '5' })
+  const mobilePrototype = b.sprint(mobile, { name: 'Prototype', status: 'completed', startDaysFromT0: -42, goal: 'Log in and browse', createdBy: scrumMaster, sort: 0 })
+  b.task(mobile, t('Log-in screen prototype', regular, { status: '5', createdDaysAgo: 45 }), mobilePrototype, { storyPoints: '5', epicId: onboarding })
+  b.task(mobile, t('Catalogue API client', backend, { status: '5', createdDaysAgo: 45 }), mobilePrototype, { storyPoints: '3' })
+  b.task(mobile, t('Crash reporting', mobileDev, { status: '5', createdDaysAgo: 45 }), mobilePrototype, { storyPoints: '1' })
+  const alphaPilot = b.sprint(alpha, { name: 'Пилот', status: 'completed', startDaysFromT0: -17, goal: 'Первый отчёт', createdBy: scrumMaster, sort: 0 })
+  b.task(alpha, { title: 'Настроить выгрузку данных', responsibleId: analyst, status: '5', createdDaysAgo: 20 }, alphaPilot, { storyPoints: '3', epicId: alphaRelease })
+  b.task(alpha, { title: 'Макет отчёта', responsibleId: qa, status: '5', createdDaysAgo: 20 }, alphaPilot, { storyPoints: '5' })
+
   const ids = {
     users: { admin, scrumMaster, productOwner, backend, regular, qa, designer, mobileDev, dataEngineer, analyst, devops, backend2, techLead, inactive, inactive2, extranet },
     groups: { mobile, platform, alpha, quality, hiddenFromRegular, noBacklog, emptyBacklog, mistakenBacklog, plain, project, hiddenWithRegular, closed },
@@ -164,7 +180,10 @@ function build() {
       mobile: mobileBacklog, platform: platformBacklog, alpha: alphaBacklog, quality: qualityBacklog, hiddenFromRegular: nebulaBacklog,
       emptyBacklog: sandboxBacklog, mistakenBacklog: marketingBacklog, hiddenWithRegular: dataBacklog, closed: legacyBacklog,
     },
-    sprints: { mobileCompleted: sprintDone, mobileActive: sprintActive, mobilePlanned: sprintPlanned, alphaActive: alphaSprint, dataPlanned: dataSprint, closedCompleted: legacySprint },
+    sprints: {
+      mobileCompleted: sprintDone, mobileActive: sprintActive, mobilePlanned: sprintPlanned, alphaActive: alphaSprint, dataPlanned: dataSprint, closedCompleted: legacySprint,
+      mobileCompletedOlder: mobilePrototype, mobileCompletedOldest: mobileDiscovery, alphaCompleted: alphaPilot,
+    },
     epics: { onboarding, payments, offline, platformAuth, alphaRelease, nebulaCompliance },
     tasks: { xlStoryPoints: xlTask, unestimated, noItem: noItemTask, plainGroup: plainTask, personal: personalTask },
   }
@@ -179,6 +198,9 @@ function build() {
  * - groups: see the numbered sections above.
  * - epics.nebulaCompliance: in hiddenFromRegular (not visible to users.regular in epic.list).
  * - tasks.personal: no group, created by and assigned to users.regular.
+ * - sprints.mobileCompletedOldest ("Discovery", 13 done points), mobileCompletedOlder ("Prototype", 9)
+ *   and mobileCompleted ("Sprint 1", 5): Mobile App's completed sprints, oldest first (velocity 9).
+ *   sprints.alphaCompleted ("Пилот", 8): Alpha's only completed sprint.
  */
 export const SEED = build().ids
 

@@ -46,10 +46,49 @@ describe('default seed', () => {
     expect(store.itemOf(SEED.tasks.noItem)).toBeUndefined()
   })
 
-  it('has one sprint of each status in the main scrum and epics with colours', () => {
-    expect(store.sprintsOf(groups.mobile).map((s) => s.status)).toEqual(['completed', 'active', 'planned'])
+  it('has sprints of each status in the main scrum and epics with colours', () => {
+    // Completed sprints have sort 0 (as sprint.complete leaves them), so the history comes first.
+    expect(store.sprintsOf(groups.mobile).map((s) => s.status)).toEqual(['completed', 'completed', 'completed', 'active', 'planned'])
     expect(store.entity(sprints.mobileActive)?.entityType).toBe('sprint')
     expect(store.epicsOf(groups.mobile).map((e) => e.color)).toEqual(['#69dafc', '#ff5752', '#9dcf00'])
+  })
+
+  it('gives Mobile App three completed sprints and Alpha one, with done story points (velocity)', () => {
+    const numeric = (points: string) => /^\d+(\.\d+)?$/.test(points)
+    /** Completed sprints oldest first, with the done points of each. */
+    const history = (groupId: number) =>
+      store.sprintsOf(groupId)
+        .filter((s) => s.status === 'completed')
+        .sort((a, b) => (a.dateEnd ?? 0) - (b.dateEnd ?? 0))
+        .map((s) => {
+          const items = store.itemsIn(s.id)
+          // Every task of a completed history sprint is finished and estimated in numbers.
+          expect(items.length).toBeGreaterThan(0)
+          expect(items.every((i) => store.task(i.taskId)?.status === '5' && numeric(i.storyPoints))).toBe(true)
+          return { id: s.id, done: items.reduce((sum, i) => sum + Number(i.storyPoints), 0) }
+        })
+    expect(history(groups.mobile)).toEqual([
+      { id: sprints.mobileCompletedOldest, done: 13 },
+      { id: sprints.mobileCompletedOlder, done: 9 },
+      { id: sprints.mobileCompleted, done: 5 },
+    ])
+    expect(history(groups.alpha)).toEqual([{ id: sprints.alphaCompleted, done: 8 }])
+    // Dated one after the other, all before the active sprint; no two ends on the same day.
+    const ends = [sprints.mobileCompletedOldest, sprints.mobileCompletedOlder, sprints.mobileCompleted].map((id) => store.entity(id)?.dateEnd ?? 0)
+    expect(new Set(ends).size).toBe(3)
+    expect(Math.max(...ends)).toBeLessThanOrEqual(store.entity(sprints.mobileActive)?.dateStart ?? 0)
+    expect(store.entity(sprints.alphaCompleted)?.dateEnd).toBeLessThanOrEqual(store.entity(sprints.alphaActive)?.dateStart ?? 0)
+  })
+
+  it('appended the history without touching what was there: ids, backlogs and the first sprints', () => {
+    // New rows come after every earlier row of their table.
+    expect(Math.min(sprints.mobileCompletedOldest, sprints.mobileCompletedOlder, sprints.alphaCompleted)).toBeGreaterThan(Math.max(sprints.closedCompleted, backlogs.closed))
+    const newTasks = [sprints.mobileCompletedOldest, sprints.mobileCompletedOlder, sprints.alphaCompleted].flatMap((id) => store.itemsIn(id).map((i) => i.taskId))
+    expect(Math.min(...newTasks)).toBeGreaterThan(SEED.tasks.personal)
+    const backlogSizes = Object.fromEntries(Object.entries(backlogs).map(([name, id]) => [name, store.itemsIn(id).length]))
+    expect(backlogSizes).toEqual({ mobile: 10, platform: 5, alpha: 4, quality: 3, hiddenFromRegular: 3, emptyBacklog: 0, mistakenBacklog: 0, hiddenWithRegular: 4, closed: 2 })
+    expect([sprints.mobileCompleted, sprints.mobileActive, sprints.mobilePlanned].map((id) => [store.entity(id)?.name, store.entity(id)?.sort])).toEqual([['Sprint 1', 1], ['Sprint 2', 2], ['Sprint 3', 3]])
+    expect([sprints.mobileActive, sprints.mobilePlanned, sprints.alphaActive].map((id) => store.itemsIn(id).length)).toEqual([2, 1, 1])
   })
 
   it('never lets ids of different tables collide', () => {
@@ -70,6 +109,17 @@ describe('store rules', () => {
     expect(() => store.updateBacklog(backlogs.emptyBacklog, { groupId: groups.mobile })).toThrow(StoreInvariantError)
     store.deleteBacklog(backlogs.emptyBacklog)
     expect(store.backlogOf(groups.emptyBacklog)).toBeUndefined()
+  })
+
+  it('one active sprint per group, also when a sprint changes group; sprint tasks move within their group', () => {
+    const store = new Store(buildDefaultSeed())
+    const { sprints } = SEED
+    expect(() => store.updateSprint(sprints.mobilePlanned, { status: 'active' })).toThrow(StoreInvariantError)
+    expect(() => store.updateSprint(sprints.alphaActive, { groupId: groups.mobile })).toThrow(StoreInvariantError)
+    expect(store.updateSprint(sprints.mobileActive, { status: 'active', name: 'Same' }).name).toBe('Same')
+    expect(() => store.moveSprintItems(sprints.mobileActive, backlogs.alpha)).toThrow(StoreInvariantError)
+    expect(store.moveSprintItems(sprints.mobileActive, sprints.mobilePlanned, (task) => task?.status === '3')).toBe(1)
+    expect(store.itemsIn(sprints.mobilePlanned).map((i) => i.sort)).toEqual([1, 2])
   })
 
   it('canReadGroup = member or admin; reset by load()', () => {
