@@ -20,14 +20,22 @@ test.describe('accessibility', () => {
     expect(await violations(page), 'group picker').toEqual([])
 
     await picker.choose('Команда «Альфа»')
+    await expect(backlog.title).toHaveText('Команда «Альфа»')
+    expect(await violations(page), 'planning').toEqual([])
+
+    await backlog.openSettings()
     await expect(backlog.field('Created by')).toHaveText('Дмитрий Соколов')
-    expect(await violations(page), 'backlog').toEqual([])
+    expect(await violations(page), 'backlog settings').toEqual([])
 
     await backlog.editButton.click()
     await expect(backlog.editDialog).toBeVisible()
     expect(await violations(page), 'edit dialog').toEqual([])
     await backlog.editDialog.getByRole('button', { name: 'Cancel' }).click()
 
+    // Only an empty backlog is offered for deletion.
+    await backlog.back.click()
+    await picker.choose('Scrum Sandbox')
+    await backlog.openSettings()
     await backlog.deleteButton.click()
     await expect(backlog.deleteDialog).toBeVisible()
     expect(await violations(page), 'delete dialog').toEqual([])
@@ -114,12 +122,13 @@ test.describe('accessibility', () => {
     await page.keyboard.press('Enter')
     await expect(backlog.title).toHaveText('Mobile App')
 
-    await backlog.editButton.focus()
+    await backlog.settingsButton.focus()
     await page.keyboard.press('Enter')
-    await expect(backlog.editDialog).toBeVisible()
+    await expect(backlog.settingsDialog).toBeVisible()
+    await expect(backlog.settingsDialog.getByRole('button', { name: 'Close' })).toBeFocused()
     await page.keyboard.press('Escape')
-    await expect(backlog.editDialog).toBeHidden()
-    await expect(backlog.editButton).toBeFocused()
+    await expect(backlog.settingsDialog).toBeHidden()
+    await expect(backlog.settingsButton).toBeFocused()
 
     await backlog.back.focus()
     await page.keyboard.press('Enter')

@@ -11,17 +11,17 @@ test.describe('documented errors of the backlog methods', () => {
       ['100', 'Could not find value for parameter {id}', 'The request lacked a required value (id).'],
     ]
     for (const [error, description, message] of cases) {
-      await control.fault({ method: 'tasks.api.scrum.backlog.get', error, description, inBatch: false })
+      await control.fault({ method: 'tasks.api.scrum.backlog.get', error, description })
       await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.mobile })
       const alert = shell.appFrame.getByRole('alert')
       await expect(alert).toContainText(message)
       await expect(alert).toContainText(`Details from the portal: ${description}`)
     }
     // "Backlog not found" and "Access denied" have states of their own.
-    await control.fault({ method: 'tasks.api.scrum.backlog.get', description: 'Backlog not found', inBatch: false })
+    await control.fault({ method: 'tasks.api.scrum.backlog.get', description: 'Backlog not found' })
     await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.mobile })
     await expect(shell.appFrame.getByRole('heading', { name: 'This scrum team has no backlog yet' })).toBeVisible()
-    await control.fault({ method: 'tasks.api.scrum.backlog.get', description: 'Access denied', inBatch: false })
+    await control.fault({ method: 'tasks.api.scrum.backlog.get', description: 'Access denied' })
     await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.mobile })
     await expect(shell.appFrame.getByRole('heading', { name: 'You do not have access to this scrum team.' })).toBeVisible()
   })
@@ -45,6 +45,7 @@ test.describe('documented errors of the backlog methods', () => {
       await expect(shell.appFrame.getByRole('alert')).toContainText(`Details from the portal: ${description}`)
     }
     await backlog.createButton.click()
+    await backlog.openSettings()
     await expect(backlog.field('Created by')).toHaveText('Olivia Bennett')
   })
 
@@ -54,6 +55,7 @@ test.describe('documented errors of the backlog methods', () => {
     control,
   }) => {
     await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.alpha })
+    await backlog.openSettings()
     await backlog.editButton.click()
     await backlog.changeUser('Created by').click()
     await shell.chooseUserInPortalDialog('Lena Schröder')
@@ -89,11 +91,13 @@ test.describe('documented errors of the backlog methods', () => {
 
     await backlog.saveButton.click()
     await expect(backlog.toast('Backlog saved.')).toBeVisible()
+    await backlog.openSettings()
     await expect(backlog.field('Created by')).toHaveText('Lena Schröder')
   })
 
   test('backlog.delete', async ({ shell, backlog, control }) => {
     await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.emptyBacklog })
+    await backlog.openSettings()
     await backlog.deleteButton.click()
     const confirm = backlog.deleteDialog.getByRole('button', { name: 'Delete' })
     const cases: [string, string][] = [
@@ -116,20 +120,22 @@ test.describe('documented errors of the backlog methods', () => {
   test('backlog.getFields failing still shows the backlog with its known fields', async ({ shell, backlog, control }) => {
     await control.fault({ method: 'tasks.api.scrum.backlog.getFields', status: 500, error: 'INTERNAL_SERVER_ERROR', description: 'Internal server error', count: -1 })
     await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.alpha })
+    await backlog.openSettings()
     await expect(backlog.field('Created by')).toHaveText('Дмитрий Соколов')
   })
 
   test('in German and Russian too', async ({ shell, control }) => {
-    await control.fault({ method: 'tasks.api.scrum.backlog.get', description: 'Unknown error', inBatch: false })
+    await control.fault({ method: 'tasks.api.scrum.backlog.get', description: 'Unknown error' })
     await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.mobile, lang: 'de' })
     await expect(shell.appFrame.getByRole('alert')).toContainText('Das Portal hat einen unbekannten Fehler gemeldet.')
-    await control.fault({ method: 'tasks.api.scrum.backlog.get', description: 'Access denied', inBatch: false })
+    await control.fault({ method: 'tasks.api.scrum.backlog.get', description: 'Access denied' })
     await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.mobile, lang: 'ru' })
     await expect(shell.appFrame.getByRole('heading', { name: 'У вас нет доступа к этой скрам-команде.' })).toBeVisible()
   })
 
   test('double-clicking Save sends one request; nothing is sent twice', async ({ shell, backlog, control }) => {
     await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.alpha })
+    await backlog.openSettings()
     await backlog.editButton.click()
     await backlog.changeUser('Created by').click()
     await shell.chooseUserInPortalDialog('Tom Becker')
@@ -146,6 +152,7 @@ test.describe('documented errors of the backlog methods', () => {
     control,
   }) => {
     await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.emptyBacklog })
+    await backlog.openSettings()
     await backlog.editButton.click()
     await backlog.chooseTargetGroup('Mobile App')
     await backlog.saveButton.click()

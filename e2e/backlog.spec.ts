@@ -11,6 +11,7 @@ test.describe('pick a scrum team and manage its backlog', () => {
     await picker.choose('Команда «Альфа»')
 
     await expect(backlog.title).toHaveText('Команда «Альфа»')
+    await backlog.openSettings()
     await expect(backlog.field('Backlog ID')).toHaveText(String(SEED.backlogs.alpha))
     await expect(backlog.field('Scrum team')).toHaveText('Команда «Альфа»')
     await expect(backlog.field('Created by')).toHaveText('Дмитрий Соколов')
@@ -30,11 +31,13 @@ test.describe('pick a scrum team and manage its backlog', () => {
     await control.clearRequests()
     await backlog.createButton.click()
     await expect(backlog.toast('Backlog created for “Website Relaunch”.')).toBeVisible()
+    await backlog.openSettings()
     await expect(backlog.field('Created by')).toHaveText('Olivia Bennett')
     const adds = (await control.restCalls()).filter((call) => call.methods.includes('tasks.api.scrum.backlog.add'))
     expect(adds).toHaveLength(1)
 
     // The picker's badge follows.
+    await backlog.settingsDialog.getByRole('button', { name: 'Close' }).click()
     await backlog.back.click()
     await expect(picker.row('Website Relaunch')).toContainText('Has a backlog')
   })
@@ -47,39 +50,43 @@ test.describe('pick a scrum team and manage its backlog', () => {
   }) => {
     await shell.open()
     await picker.choose('Команда «Альфа»')
+    await backlog.openSettings()
     await backlog.editButton.click()
     await backlog.changeUser('Created by').click()
     await shell.chooseUserInPortalDialog('Jürgen Müller')
     await expect(backlog.userField('Created by')).toContainText('Jürgen Müller')
     await backlog.saveButton.click()
     await expect(backlog.toast('Backlog saved.')).toBeVisible()
+    await backlog.openSettings()
     await expect(backlog.field('Created by')).toHaveText('Jürgen Müller')
     await expect(backlog.field('Last modified by')).toHaveText('Olivia Bennett')
 
     await page.reload()
     // The last chosen team opens again for this user.
     await expect(backlog.title).toHaveText('Команда «Альфа»')
+    await backlog.openSettings()
     await expect(backlog.field('Created by')).toHaveText('Jürgen Müller')
   })
 
-  test('delete is refused for a backlog with items, with the count; an empty one is deleted after confirming', async ({
+  test('delete is not offered for a backlog with items, and says why; an empty one is deleted after confirming', async ({
     shell,
     picker,
     backlog,
+    control,
   }) => {
     await shell.open()
     await picker.choose('Mobile App')
-    await backlog.deleteButton.click()
-    await expect(backlog.deleteDialog).toContainText('Delete the backlog of “Mobile App”?')
-    await backlog.deleteDialog.getByRole('button', { name: 'Delete' }).click()
-    await expect(backlog.deleteDialog.getByRole('alert')).toHaveText(
-      'The backlog of “Mobile App” holds 10 items, so it cannot be deleted. Move or delete them first.',
+    await backlog.openSettings()
+    await expect(backlog.settingsDialog).toContainText(
+      'The backlog holds 10 items: it can be deleted or moved to another team only when empty.',
     )
-    await backlog.deleteDialog.getByRole('button', { name: 'Close' }).click()
-    await expect(backlog.field('Backlog ID')).toHaveText(String(SEED.backlogs.mobile))
+    await expect(backlog.deleteButton).toBeDisabled()
+    expect((await control.restCalls()).flatMap((call) => call.methods)).not.toContain('tasks.api.scrum.backlog.delete')
+    await backlog.settingsDialog.getByRole('button', { name: 'Close' }).click()
 
     await backlog.back.click()
     await picker.choose('Scrum Sandbox')
+    await backlog.openSettings()
     await backlog.deleteButton.click()
     await expect(backlog.deleteDialog).toContainText('Delete the backlog of “Scrum Sandbox”?')
     await backlog.deleteDialog.getByRole('button', { name: 'Delete' }).click()
@@ -108,7 +115,7 @@ test.describe('pick a scrum team and manage its backlog', () => {
   })
 
   test('forced Access denied on a team the admin can read shows the same state', async ({ shell, control }) => {
-    await control.fault({ method: 'tasks.api.scrum.backlog.get', description: 'Access denied', inBatch: false })
+    await control.fault({ method: 'tasks.api.scrum.backlog.get', description: 'Access denied' })
     await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.mobile })
     await expect(shell.appFrame.getByRole('heading', { name: 'You do not have access to this scrum team.' })).toBeVisible()
   })
@@ -116,6 +123,7 @@ test.describe('pick a scrum team and manage its backlog', () => {
   test('opened from a workgroup tab, that team opens directly', async ({ shell, backlog, picker }) => {
     await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.platform })
     await expect(backlog.title).toHaveText('R&D <Core> "Platform"')
+    await backlog.openSettings()
     await expect(backlog.field('Created by')).toHaveText('Henrik Weiß')
     await expect(backlog.field('Last modified by')).toHaveText('伟 张')
     await expect(picker.heading).toHaveCount(0)

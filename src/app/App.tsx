@@ -11,11 +11,11 @@ import { rememberGroup } from './start-group'
 import { SessionEnded } from './SessionEnded'
 import './app.css'
 
-/** The picker's first request already says who is here; elsewhere the greeting asks itself. */
-function Greeting({ fetchItself }: { fetchItself: boolean }) {
+/** Who is here comes with each screen's first request (the picker's, the planning screen's): the greeting only reads it. */
+function Greeting() {
   const { t } = useI18n()
   const portal = usePortal()
-  const me = useQuery({ ...currentUserQueryOptions(), enabled: fetchItself })
+  const me = useQuery({ ...currentUserQueryOptions(), enabled: false })
   return (
     <p className="app-greeting">
       {me.data ? t('home.greeting', { name: me.data.firstName }) : null} {t('home.portal', { domain: portal.domain })}
@@ -45,7 +45,7 @@ export function App() {
       <header className="app-header">
         {/* The portal shows the app's title above the frame; the heading is for screen readers. */}
         <h1 className="visually-hidden">{t('app.name')}</h1>
-        <Greeting fetchItself={selectedGroupId !== null} />
+        <Greeting />
       </header>
       <SessionEnded />
       <main>

@@ -9,6 +9,7 @@ interface EpicSelectProps {
   label: string
   showLabel?: boolean
   className?: string
+  isDisabled?: boolean
 }
 
 /**
@@ -16,7 +17,7 @@ interface EpicSelectProps {
  * portal said so; while the epics are loading or failed to load it is just its number, and
  * nothing can be chosen.
  */
-export function EpicSelect({ catalogue, value, onChange, label, showLabel = false, className }: EpicSelectProps) {
+export function EpicSelect({ catalogue, value, onChange, label, showLabel = false, className, isDisabled = false }: EpicSelectProps) {
   const { t } = useI18n()
   const known = value === 0 || catalogue.epics.some((epic) => epic.id === value)
   const unknownName = catalogue.deleted.has(value) ? t('items.epic.deleted', { id: String(value) }) : t('items.epic.unknown', { id: String(value) })
@@ -32,7 +33,7 @@ export function EpicSelect({ catalogue, value, onChange, label, showLabel = fals
       hideLabel={!showLabel}
       options={options}
       value={String(value)}
-      isDisabled={catalogue.status !== 'ready'}
+      isDisabled={isDisabled || catalogue.status !== 'ready'}
       onChange={(id) => onChange(Number(id))}
     />
   )

@@ -19,10 +19,10 @@ describe('resolveLanguage', () => {
 
 describe('translator', () => {
   it('fills variables and picks plural forms by language', () => {
-    expect(createTranslator('en')('home.scrums', { count: 1 })).toBe('You can see 1 scrum team.')
-    expect(createTranslator('en')('home.scrums', { count: 3 })).toBe('You can see 3 scrum teams.')
-    expect(createTranslator('ru')('home.scrums', { count: 2 })).toBe('Вам доступны 2 скрам-команды.')
-    expect(createTranslator('ru')('home.scrums', { count: 5 })).toBe('Вам доступно 5 скрам-команд.')
+    expect(createTranslator('en')('items.count', { count: 1 })).toBe('1 item')
+    expect(createTranslator('en')('items.count', { count: 3 })).toBe('3 items')
+    expect(createTranslator('ru')('items.count', { count: 2 })).toBe('2 задачи')
+    expect(createTranslator('ru')('items.count', { count: 5 })).toBe('5 задач')
     expect(createTranslator('de')('home.greeting', { name: 'Jörg' })).toBe('Hallo, Jörg!')
   })
 

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { isReorderable, useItemFilterActions, useItemFilters } from './item-filters'
 
 describe('item filters', () => {
-  it('belong to one team: a sprint or epic of team A filters nothing in team B', () => {
+  it('belong to one team: an epic of team A filters nothing in team B', () => {
     const actions = renderHook(() => useItemFilterActions()).result.current
-    act(() => actions.filterChanged(1, { location: 99, epic: 7, text: 'pay' }))
-    expect(renderHook(() => useItemFilters(1)).result.current).toMatchObject({ location: 99, epic: 7, text: 'pay' })
+    act(() => actions.filterChanged(1, { epic: 7, text: 'pay' }))
+    expect(renderHook(() => useItemFilters(1)).result.current).toMatchObject({ epic: 7, text: 'pay' })
     const teamB = renderHook(() => useItemFilters(2)).result.current
-    expect(teamB).toEqual({ text: '', epic: null, responsibleId: null, noPoints: false, location: 'backlog' })
+    expect(teamB).toEqual({ text: '', epic: null, responsibleId: null, noPoints: false })
     expect(isReorderable(teamB)).toBe(true)
   })
 

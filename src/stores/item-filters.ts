@@ -1,18 +1,14 @@
 import { create } from 'zustand'
 
-/** Where items are: the backlog, every place, or one sprint (its id). */
-export type Location = 'backlog' | 'all' | number
-
 export interface ItemFilters {
   text: string
   /** An epic id, or 'none' for items without an epic. */
   epic: number | 'none' | null
   responsibleId: number | null
   noPoints: boolean
-  location: Location
 }
 
-const initial: ItemFilters = { text: '', epic: null, responsibleId: null, noPoints: false, location: 'backlog' }
+const initial: ItemFilters = { text: '', epic: null, responsibleId: null, noPoints: false }
 
 interface ItemFilterState {
   /** The team the filters belong to: an epic or sprint of one team means nothing in another. */
@@ -42,7 +38,7 @@ export const useItemFilters = (groupId: number) =>
   useItemFilterStore((state) => (state.groupId === groupId ? state.filters : initial))
 export const useItemFilterActions = () => useItemFilterStore((state) => state.actions)
 
-/** Only the backlog in its own order can be reordered: a filtered view has no single right place to drop into. */
+/** Only the whole list can be reordered: a filtered view has no single right place to drop into. */
 export function isReorderable(filters: ItemFilters): boolean {
-  return filters.location === 'backlog' && !filters.text && filters.epic === null && filters.responsibleId === null && !filters.noPoints
+  return !filters.text && filters.epic === null && filters.responsibleId === null && !filters.noPoints
 }

@@ -1,19 +1,22 @@
 import { useState } from 'react'
 import { RestError } from '@/bitrix'
-import { usePortal } from '@/lib/portal-context'
-import { useGroup } from '@/lib/groups/get-group'
-import { useUsers } from '@/lib/users/get-users'
 import { useI18n } from '@/i18n'
+import { useGroup } from '@/lib/groups/get-group'
+import { usePortal } from '@/lib/portal-context'
+import { useUsers } from '@/lib/users/get-users'
 import { Avatar, Badge, Button, ErrorNotice } from '@/ui'
 import { useBacklog } from '@/features/backlog-settings/api/get-backlog'
-import { BacklogAccessDenied } from './components/BacklogAccessDenied'
-import { BacklogDetails } from '@/features/backlog-settings/components/BacklogDetails'
 import { BacklogNotFound } from '@/features/backlog-settings/components/BacklogNotFound'
+import { BacklogSettingsDialog } from '@/features/backlog-settings/components/BacklogSettingsDialog'
 import { DeleteBacklogDialog } from '@/features/backlog-settings/components/DeleteBacklogDialog'
 import { EditBacklogDialog } from '@/features/backlog-settings/components/EditBacklogDialog'
-import { GroupNotFound, NotAScrum } from './components/GroupGuard'
 import { StrayBacklog } from '@/features/backlog-settings/components/StrayBacklog'
-import { ItemsPanel } from './components/ItemsPanel'
+import { BacklogDetails } from '@/features/backlog-settings/components/BacklogDetails'
+import { useItems } from '@/features/items/api/get-items'
+import { usePlanningBootstrap } from './api/get-planning'
+import { BacklogAccessDenied } from './components/BacklogAccessDenied'
+import { Board } from './components/Board'
+import { GroupNotFound, NotAScrum } from './components/GroupGuard'
 import './planning.css'
 
 interface PlanningScreenProps {
@@ -22,23 +25,31 @@ interface PlanningScreenProps {
   onGroupChange: (groupId: number) => void
 }
 
+type Dialog = 'settings' | 'edit' | 'delete' | null
+
 /**
- * One scrum's backlog: see it, create it when missing, edit or delete it. What the group is comes
- * first: nothing is offered until the app knows it is a scrum (a workgroup tab opens in any group).
+ * One scrum team's planning: its sprints and backlog side by side. What the group is comes first:
+ * nothing is offered until the app knows it is a scrum (a workgroup tab opens in any group).
  */
 export function PlanningScreen({ groupId, onBack, onGroupChange }: PlanningScreenProps) {
   const { t } = useI18n()
   const portal = usePortal()
-  const group = useGroup(groupId, portal.origin, portal.isAdmin)
-  const backlog = useBacklog(groupId)
-  const users = useUsers(backlog.data ? [backlog.data.createdBy, backlog.data.modifiedBy] : [])
-  const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null)
+  const boot = usePlanningBootstrap(groupId, portal.origin)
+  const ready = boot.settled
+  const group = useGroup(groupId, portal.origin, ready)
+  const backlog = useBacklog(groupId, ready)
+  const items = useItems(groupId, portal.origin, ready && Boolean(backlog.data) && Boolean(group.data?.isScrum))
+  const scrumMasterId = group.data?.scrumMasterId ?? 0
+  const people = useUsers(backlog.data ? [backlog.data.createdBy, backlog.data.modifiedBy, scrumMasterId] : [scrumMasterId])
+  const [dialog, setDialog] = useState<Dialog>(null)
   const groupName = group.data?.name ?? `#${groupId}`
+  const itemCount = backlog.data && items.data ? items.data.filter((item) => item.entityId === backlog.data!.id).length : undefined
 
   const denied = backlog.error instanceof RestError && backlog.error.is('Access denied')
+  const scrumMaster = scrumMasterId > 0 ? people.data?.get(scrumMasterId) : undefined
 
   const body = () => {
-    if (group.isPending || backlog.isPending) return <p role="status">{t('backlog.loading')}</p>
+    if (!ready || group.isPending || backlog.isPending) return <p role="status">{t('backlog.loading')}</p>
     if (group.isError) return <ErrorNotice error={group.error} title={t('group.loadFailed')} onRetry={() => void group.refetch()} />
     if (group.data === null) return <GroupNotFound groupId={groupId} onBack={onBack} />
     if (!group.data.isScrum) {
@@ -61,18 +72,23 @@ export function PlanningScreen({ groupId, onBack, onGroupChange }: PlanningScree
     if (backlog.data === null) return <BacklogNotFound groupId={groupId} group={group.data} />
     return (
       <>
-        <BacklogDetails backlog={backlog.data} group={group.data} />
-        <div className="backlog-actions">
-          <Button onPress={() => setDialog('edit')}>{t('backlog.edit.open')}</Button>
-          <Button variant="danger" onPress={() => setDialog('delete')}>
-            {t('backlog.delete.open')}
-          </Button>
-        </div>
+        <Board group={group.data} backlogId={backlog.data.id} ready={ready} />
+        {dialog === 'settings' && (
+          <BacklogSettingsDialog
+            backlog={backlog.data}
+            group={group.data}
+            itemCount={itemCount}
+            onClose={() => setDialog(null)}
+            onEdit={() => setDialog('edit')}
+            onDelete={() => setDialog('delete')}
+          />
+        )}
         {dialog === 'edit' && (
           <EditBacklogDialog
             backlog={backlog.data}
             group={group.data}
-            users={users.data}
+            users={people.data}
+            knownItemCount={itemCount}
             isOpen
             onOpenChange={(open) => !open && setDialog(null)}
             onMoved={onGroupChange}
@@ -81,35 +97,47 @@ export function PlanningScreen({ groupId, onBack, onGroupChange }: PlanningScree
         <DeleteBacklogDialog
           backlog={backlog.data}
           groupName={groupName}
+          knownItemCount={itemCount}
           isOpen={dialog === 'delete'}
           onOpenChange={(open) => setDialog(open ? 'delete' : null)}
         />
-        <ItemsPanel groupId={groupId} backlogId={backlog.data.id} />
       </>
     )
   }
 
+  const isScrumWithBacklog = Boolean(group.data?.isScrum && backlog.data)
   return (
-    <section className="backlog-screen" aria-labelledby="backlog-title">
-      <Button variant="ghost" size="s" onPress={onBack}>
-        ← {t('backlog.back')}
-      </Button>
-      <header className="backlog-header">
-        <Avatar name={groupName} url={group.data?.avatarUrl} size={40} />
-        <div>
-          <h2 id="backlog-title" className="backlog-header__title">
-            {group.data === null ? t('backlog.titleUnknown', { id: String(groupId) }) : groupName}
-            {group.data?.isClosed && (
-              <>
-                {' '}
-                <Badge tone="muted">{t('groups.archived')}</Badge>
-              </>
+    <section className="planning" aria-labelledby="backlog-title">
+      <header className="planning-head">
+        <Button variant="ghost" size="s" onPress={onBack} className="planning-head__back">
+          ← {t('backlog.back')}
+        </Button>
+        <div className="planning-head__team">
+          <Avatar name={groupName} url={group.data?.avatarUrl} size={36} />
+          <div className="planning-head__text">
+            <h2 id="backlog-title" className="planning-head__title">
+              {group.data === null ? t('backlog.titleUnknown', { id: String(groupId) }) : groupName}
+              {group.data?.isClosed && (
+                <>
+                  {' '}
+                  <Badge tone="muted">{t('groups.archived')}</Badge>
+                </>
+              )}
+            </h2>
+            {group.data && (
+              <p className="planning-head__subtitle">
+                {group.data.isScrum
+                  ? t('groups.scrumMaster', { name: scrumMaster?.fullName ?? (people.isError ? t('backlog.userId', { id: String(scrumMasterId) }) : '…') })
+                  : t('group.notScrum.subtitle')}
+              </p>
             )}
-          </h2>
-          {group.data && (
-            <p className="backlog-header__subtitle">{group.data.isScrum ? t('backlog.subtitle') : t('group.notScrum.subtitle')}</p>
-          )}
+          </div>
         </div>
+        {isScrumWithBacklog && (
+          <Button size="s" onPress={() => setDialog('settings')} className="planning-head__settings">
+            {t('backlog.settings.open')}
+          </Button>
+        )}
       </header>
       {body()}
     </section>

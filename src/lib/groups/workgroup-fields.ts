@@ -46,3 +46,51 @@ export function toGroup(row: WorkgroupAnswer, portalOrigin: string): Group {
     isClosed: row.closed === 'Y',
   }
 }
+
+/** `socialnetwork.api.workgroup.get`: UPPER_SNAKE keys, mixed ints and strings (digest §6.2). */
+export interface WorkgroupDetailAnswer {
+  ID: number | string
+  NAME?: string | null
+  AVATAR?: string | null
+  NUMBER_OF_MEMBERS?: number | string | null
+  SCRUM_MASTER_ID?: number | string | null
+  SCRUM_SPRINT_DURATION?: number | string | null
+  OWNER_ID?: number | string | null
+  MODERATOR_MEMBERS?: (number | string)[] | null
+  CLOSED?: string | null
+  PROJECT?: string | null
+  TYPE?: string | null
+}
+
+export interface GroupDetail extends Group {
+  ownerId: number
+  /** The owner and moderators: who may complete a sprint (with portal administrators). */
+  moderatorIds: number[]
+  /** The team's sprint length in days (SCRUM_SPRINT_DURATION is in seconds); two weeks when unset. */
+  sprintDays: number
+}
+
+const DAY = 86_400
+
+export function toGroupDetail(row: WorkgroupDetailAnswer, portalOrigin: string): GroupDetail {
+  const group = toGroup(
+    {
+      id: String(row.ID),
+      name: row.NAME ?? null,
+      avatar: row.AVATAR ?? null,
+      numberOfMembers: row.NUMBER_OF_MEMBERS === undefined || row.NUMBER_OF_MEMBERS === null ? null : String(row.NUMBER_OF_MEMBERS),
+      scrumMasterId: row.SCRUM_MASTER_ID === undefined || row.SCRUM_MASTER_ID === null ? null : String(row.SCRUM_MASTER_ID),
+      closed: row.CLOSED ?? null,
+      project: row.PROJECT ?? null,
+      type: row.TYPE ?? null,
+    },
+    portalOrigin,
+  )
+  const seconds = Number(row.SCRUM_SPRINT_DURATION ?? 0) || 0
+  return {
+    ...group,
+    ownerId: Number(row.OWNER_ID ?? 0) || 0,
+    moderatorIds: (row.MODERATOR_MEMBERS ?? []).map(Number),
+    sprintDays: seconds >= DAY ? Math.round(seconds / DAY) : 14,
+  }
+}

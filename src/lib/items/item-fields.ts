@@ -83,3 +83,12 @@ export function sumStoryPoints(items: readonly BacklogItem[]): { total: number; 
   }
   return { total: Math.round(total * 100) / 100, unsummable, unestimated }
 }
+
+/** Where items live: the team's backlog or one of its sprints (one id sequence for both). */
+export interface ItemContainer {
+  id: number
+  name: string
+  kind: 'backlog' | 'sprint'
+  /** Nothing moves in or out of a completed sprint. */
+  readOnly: boolean
+}

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import { callMethod } from '@/bitrix'
 import { userKeys } from '../query-keys'
 import { toUser, type PortalUserAnswer, type User } from './user-fields'
+import { throwHandedOver } from '../handover'
 
 export const currentUserKey = [...userKeys.all, 'current'] as const
 
@@ -11,6 +12,13 @@ export async function getCurrentUser(): Promise<User> {
 }
 
 export const currentUserQueryOptions = () =>
-  queryOptions({ queryKey: currentUserKey, queryFn: getCurrentUser, staleTime: Infinity })
+  queryOptions({
+    queryKey: currentUserKey,
+    queryFn: ({ queryKey }) => {
+      throwHandedOver(queryKey)
+      return getCurrentUser()
+    },
+    staleTime: Infinity,
+  })
 
-export const useCurrentUser = () => useQuery(currentUserQueryOptions())
+export const useCurrentUser = (enabled = true) => useQuery({ ...currentUserQueryOptions(), enabled })

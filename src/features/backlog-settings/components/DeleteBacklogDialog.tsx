@@ -7,6 +7,8 @@ import { countBacklogItems } from '../api/count-backlog-items'
 import { useDeleteBacklog } from '../api/delete-backlog'
 
 interface DeleteBacklogDialogProps {
+  /** How many items the backlog holds, when the screen knows: a backlog with items is not offered for deletion. */
+  knownItemCount?: number
   backlog: Backlog
   groupName: string
   isOpen: boolean
@@ -14,10 +16,11 @@ interface DeleteBacklogDialogProps {
 }
 
 /** Confirm first, naming the team; a refusal because of items says how many there are. */
-export function DeleteBacklogDialog({ backlog, groupName, isOpen, onOpenChange }: DeleteBacklogDialogProps) {
+export function DeleteBacklogDialog({ backlog, groupName, isOpen, onOpenChange, knownItemCount }: DeleteBacklogDialogProps) {
   const { t } = useI18n()
   const remove = useDeleteBacklog()
-  const [itemCount, setItemCount] = useState<number | null>(null)
+  const [refusedCount, setItemCount] = useState<number | null>(null)
+  const itemCount = knownItemCount !== undefined && knownItemCount > 0 ? knownItemCount : refusedCount
   const [error, setError] = useState<unknown>(null)
 
   const close = (open: boolean) => {

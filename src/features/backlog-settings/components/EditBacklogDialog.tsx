@@ -34,6 +34,8 @@ interface EditBacklogDialogProps {
   isOpen: boolean
   onOpenChange: (open: boolean) => void
   onMoved: (groupId: number) => void
+  /** How many items the backlog holds, when known: one with items cannot move to another team. */
+  knownItemCount?: number
 }
 
 function toChosen(id: number, users: Map<number, User> | undefined): ChosenUser | null {
@@ -52,7 +54,7 @@ export function EditBacklogDialog(props: EditBacklogDialogProps) {
   )
 }
 
-function EditBacklogForm({ backlog, group, users, onOpenChange, onMoved }: EditBacklogDialogProps) {
+function EditBacklogForm({ backlog, group, users, onOpenChange, onMoved, knownItemCount = 0 }: EditBacklogDialogProps) {
   const { t } = useI18n()
   const queryClient = useQueryClient()
   const portal = usePortal()
@@ -80,7 +82,7 @@ function EditBacklogForm({ backlog, group, users, onOpenChange, onMoved }: EditB
     if (!createdBy || createdBy.id <= 0) errors.createdBy = t('backlog.edit.chooseSomeone')
     const people = [wanted.createdBy, modifiedBy?.id].filter((id): id is number => id !== undefined && id > 0)
     const [target, targetBacklog, users] = await Promise.allSettled([
-      wanted.groupId === undefined ? null : queryClient.fetchQuery(groupQueryOptions(wanted.groupId, portal.origin, portal.isAdmin)),
+      wanted.groupId === undefined ? null : queryClient.fetchQuery(groupQueryOptions(wanted.groupId, portal.origin)),
       wanted.groupId === undefined ? null : queryClient.fetchQuery({ ...backlogQueryOptions(wanted.groupId), staleTime: 0 }),
       people.length === 0 ? null : queryClient.fetchQuery(usersQueryOptions(people)),
     ])
@@ -129,6 +131,8 @@ function EditBacklogForm({ backlog, group, users, onOpenChange, onMoved }: EditB
   return (
     <form onSubmit={(event) => void save(event)} noValidate>
       <GroupField
+        isDisabled={knownItemCount > 0}
+        hint={knownItemCount > 0 ? t('backlog.edit.cannotMove', { count: knownItemCount }) : undefined}
         label={t('backlog.field.groupId')}
         value={targetGroup}
         onChange={(next) => {

@@ -11,10 +11,13 @@ interface GroupFieldProps {
   value: Pick<Group, 'id' | 'name'>
   onChange: (group: Pick<Group, 'id' | 'name'>) => void
   errorMessage?: string
+  isDisabled?: boolean
+  /** Replaces the usual hint (for example: why the team cannot be changed). */
+  hint?: string
 }
 
 /** Choose a scrum team by typing part of its name (searched on the portal). */
-export function GroupField({ label, value, onChange, errorMessage }: GroupFieldProps) {
+export function GroupField({ label, value, onChange, errorMessage, isDisabled, hint }: GroupFieldProps) {
   const { t } = useI18n()
   const portal = usePortal()
   const [input, setInput] = useState(value.name)
@@ -38,6 +41,7 @@ export function GroupField({ label, value, onChange, errorMessage }: GroupFieldP
       }}
       items={items}
       isInvalid={Boolean(errorMessage)}
+      isDisabled={isDisabled}
       allowsEmptyCollection
       menuTrigger="focus"
     >
@@ -49,7 +53,7 @@ export function GroupField({ label, value, onChange, errorMessage }: GroupFieldP
         </AriaButton>
       </div>
       <Text slot="description" className="ui-field__description">
-        {t('backlog.edit.groupHint')}
+        {hint ?? t('backlog.edit.groupHint')}
       </Text>
       <FieldError className="ui-field__error">{errorMessage}</FieldError>
       <Popover className="combo__popover">

@@ -6,8 +6,8 @@ import { useEpics } from './get-epics'
 
 
 /** What the screen may say about epics: names when known, "deleted" only when the portal said so. */
-export function useEpicCatalogue(groupId: number, items: readonly BacklogItem[] | undefined): EpicCatalogue {
-  const list = useEpics(groupId)
+export function useEpicCatalogue(groupId: number, items: readonly BacklogItem[] | undefined, enabled = true): EpicCatalogue {
+  const list = useEpics(groupId, enabled)
   const unlisted = useMemo(() => {
     if (!list.data || !items) return []
     const listed = new Set(list.data.map((epic) => epic.id))

@@ -15,6 +15,8 @@ export interface QuickAddDraft {
 export interface QuickAddTarget {
   groupId: number
   backlogId: number
+  /** Where the task goes: the backlog, or a sprint (the portal puts it into the backlog first). */
+  entityId: number
   portalOrigin: string
   responsibleId: number
 }
@@ -49,11 +51,21 @@ export async function findCreatedTask(
   return page.result.tasks.find((task) => task.title?.trim() === title && !known.has(Number(task.id))) ?? null
 }
 
-/** Step 2: points and epic when given, and the item as the portal placed it. Safe to send again. */
-export async function finishTask(taskId: number, draft: QuickAddDraft): Promise<ScrumTaskAnswer> {
+/** Into a sprint: its end (a number past the last item the screen knows there). */
+export interface SprintPlace {
+  entityId: number
+  sort: number
+}
+
+/**
+ * Step 2: points and epic when given, the sprint when the task goes into one, and the item as the
+ * portal placed it. Setting the same values again changes nothing, so it is safe to send again.
+ */
+export async function finishTask(taskId: number, draft: QuickAddDraft, place?: SprintPlace): Promise<ScrumTaskAnswer> {
   const fields: Record<string, unknown> = {}
   if (draft.storyPoints) fields.storyPoints = draft.storyPoints
   if (draft.epicId > 0) fields.epicId = draft.epicId
+  if (place) Object.assign(fields, place)
   if (Object.keys(fields).length === 0) return callMethod<ScrumTaskAnswer>('tasks.api.scrum.task.get', { id: taskId })
   const answers = await callBatch({
     update: ['tasks.api.scrum.task.update', { id: taskId, fields }],
@@ -85,6 +97,11 @@ export type QuickAddResult =
   | { outcome: 'added'; item: BacklogItem; recovered: boolean }
   | { outcome: 'partial' | 'failed' | 'unconfirmed' | 'ignored' }
 
+function sprintPlace(queryClient: QueryClient, groupId: number, entityId: number): SprintPlace {
+  const items = queryClient.getQueryData<BacklogItem[]>(itemKeys.byGroup(groupId)) ?? []
+  return { entityId, sort: Math.max(0, ...items.filter((item) => item.entityId === entityId).map((item) => item.sort)) + 1 }
+}
+
 function placeItem(queryClient: QueryClient, groupId: number, item: BacklogItem) {
   queryClient.setQueryData<BacklogItem[]>(itemKeys.byGroup(groupId), (items = []) =>
     items.some((existing) => existing.taskId === item.taskId)
@@ -114,8 +131,9 @@ export function useQuickAdd(target: QuickAddTarget) {
   const finish = useCallback(
     async (task: TaskAnswer, draft: QuickAddDraft, recovered: boolean): Promise<QuickAddResult> => {
       const taskId = Number(task.id)
+      const place = target.entityId === target.backlogId ? undefined : sprintPlace(queryClient, target.groupId, target.entityId)
       try {
-        const scrum = await serially([`task:${taskId}`], () => finishTask(taskId, draft))
+        const scrum = await serially([`task:${taskId}`], () => finishTask(taskId, draft, place))
         const item = toItem(task, scrum, target.portalOrigin)
         placeItem(queryClient, target.groupId, item)
         setUnfinished((list) => list.filter((entry) => entry.task.id !== task.id))
@@ -133,7 +151,7 @@ export function useQuickAdd(target: QuickAddTarget) {
         return { outcome: 'partial' }
       }
     },
-    [queryClient, target.groupId, target.portalOrigin],
+    [queryClient, target.groupId, target.portalOrigin, target.entityId, target.backlogId],
   )
 
   const run = useCallback(

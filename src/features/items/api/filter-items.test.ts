@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ItemFilters } from '@/stores/item-filters'
-import { filterItems, reorder } from './filter-items'
+import { filterItems, placeInto, type ReorderTarget } from './filter-items'
 import { sumStoryPoints, type BacklogItem } from '@/lib/items/item-fields'
 
 const item = (taskId: number, sort: number, extra: Partial<BacklogItem> = {}): BacklogItem => ({
@@ -15,7 +15,11 @@ const item = (taskId: number, sort: number, extra: Partial<BacklogItem> = {}): B
   sort,
   ...extra,
 })
-const all: ItemFilters = { text: '', epic: null, responsibleId: null, noPoints: false, location: 'all' }
+const all: ItemFilters = { text: '', epic: null, responsibleId: null, noPoints: false }
+
+/** Moving items within their own backlog (entity 10). */
+const reorder = (ordered: BacklogItem[], moved: number[], target: ReorderTarget) =>
+  placeInto(ordered, ordered.filter((item) => moved.includes(item.taskId)), target, 10)
 
 describe('reorder', () => {
   const ordered = [item(1, 1), item(2, 2), item(3, 3), item(4, 4)]
@@ -40,6 +44,23 @@ describe('reorder', () => {
   it('sends nothing when nothing moves', () => {
     expect(reorder(ordered, [2], { taskId: 3, position: 'before' })).toEqual([])
   })
+
+  it('items from another sprint get their new place and the sprint they are in now', () => {
+    const sprintItems = [item(7, 4, { entityId: 11 }), item(8, 9, { entityId: 11 })]
+    expect(placeInto(sprintItems, [ordered[1]!], { taskId: 8, position: 'before' }, 11)).toEqual([
+      { taskId: 7, sort: 1 },
+      { taskId: 2, sort: 2, entityId: 11 },
+      { taskId: 8, sort: 3 },
+    ])
+  })
+
+  it('gives colliding positions distinct values again', () => {
+    const collided = [item(1, 1), item(2, 1), item(3, 1)]
+    expect(placeInto(collided, [collided[0]!], 'bottom', 10)).toEqual([
+      { taskId: 3, sort: 2 },
+      { taskId: 1, sort: 3 },
+    ])
+  })
 })
 
 describe('filterItems', () => {
@@ -48,14 +69,12 @@ describe('filterItems', () => {
     item(2, 2, { title: 'Light theme', entityId: 11 }),
     item(3, 3, { title: 'Crash', responsible: { id: 5, name: 'Sam', photo: '' } }),
   ]
-  it('combines text, epic, responsible, points and location', () => {
-    expect(filterItems(items, { ...all, text: 'THEME' }, 10).map((i) => i.taskId)).toEqual([1, 2])
-    expect(filterItems(items, { ...all, location: 'backlog' }, 10).map((i) => i.taskId)).toEqual([1, 3])
-    expect(filterItems(items, { ...all, location: 11 }, 10).map((i) => i.taskId)).toEqual([2])
-    expect(filterItems(items, { ...all, epic: 'none' }, 10).map((i) => i.taskId)).toEqual([2, 3])
-    expect(filterItems(items, { ...all, epic: 7 }, 10).map((i) => i.taskId)).toEqual([1])
-    expect(filterItems(items, { ...all, responsibleId: 5 }, 10).map((i) => i.taskId)).toEqual([3])
-    expect(filterItems(items, { ...all, noPoints: true }, 10).map((i) => i.taskId)).toEqual([2, 3])
+  it('combines text, epic, responsible and points', () => {
+    expect(filterItems(items, { ...all, text: 'THEME' }).map((i) => i.taskId)).toEqual([1, 2])
+    expect(filterItems(items, { ...all, epic: 'none' }).map((i) => i.taskId)).toEqual([2, 3])
+    expect(filterItems(items, { ...all, epic: 7 }).map((i) => i.taskId)).toEqual([1])
+    expect(filterItems(items, { ...all, responsibleId: 5 }).map((i) => i.taskId)).toEqual([3])
+    expect(filterItems(items, { ...all, noPoints: true }).map((i) => i.taskId)).toEqual([2, 3])
   })
 })
 

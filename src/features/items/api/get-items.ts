@@ -1,11 +1,35 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { BATCH_LIMIT, callBatch, callBatchChunks, callPage, type BatchCommand } from '@/bitrix'
+import { BATCH_LIMIT, callBatch, callBatchChunks, callPage, type BatchCommand, type Page } from '@/bitrix'
 import { itemKeys } from '@/lib/query-keys'
 import { byBacklogOrder, toItem, type BacklogItem, type ScrumTaskAnswer, type TaskAnswer } from '@/lib/items/item-fields'
 import { itemLedger } from '@/lib/items/item-ledger'
+import { throwHandedOver } from '@/lib/handover'
 
 const PAGE = 50
 const TASK_SELECT = ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID']
+
+/** The team's tasks, oldest first: the pages of `tasks.task.list` the items are read from. */
+export const taskListParams = (groupId: number) => ({ filter: { GROUP_ID: groupId }, select: TASK_SELECT, order: { ID: 'ASC' } })
+
+export type TaskPage = Page<{ tasks: TaskAnswer[] }>
+
+/**
+ * A first page read along with the planning screen's other small reads (one `batch`), handed over
+ * once: a later reload of the items reads it again.
+ */
+const firstPages = new Map<number, { page: TaskPage; at: number }>()
+/** A handed-over page older than this is not used: the list may have changed since. */
+const HANDOVER_MS = 10_000
+
+export function handOverFirstTaskPage(groupId: number, page: TaskPage): void {
+  firstPages.set(groupId, { page, at: Date.now() })
+}
+
+function takeFirstTaskPage(groupId: number): TaskPage | undefined {
+  const handed = firstPages.get(groupId)
+  firstPages.delete(groupId)
+  return handed && Date.now() - handed.at < HANDOVER_MS ? handed.page : undefined
+}
 
 export interface LoadProgress {
   loaded: number
@@ -25,8 +49,8 @@ export async function getItems(
   portalOrigin: string,
   onProgress?: (progress: LoadProgress) => void,
 ): Promise<BacklogItem[]> {
-  const params = { filter: { GROUP_ID: groupId }, select: TASK_SELECT, order: { ID: 'ASC' } }
-  const first = await callPage<{ tasks: TaskAnswer[] }>('tasks.task.list', params)
+  const params = taskListParams(groupId)
+  const first = takeFirstTaskPage(groupId) ?? (await callPage<{ tasks: TaskAnswer[] }>('tasks.task.list', params))
   const tasks = [...first.result.tasks]
   const total = Math.max(first.total, tasks.length)
 
@@ -62,7 +86,10 @@ export async function getItems(
 export const itemsQueryOptions = (groupId: number, portalOrigin: string) =>
   queryOptions({
     queryKey: itemKeys.byGroup(groupId),
-    queryFn: async () => itemLedger.overlay(groupId, await getItems(groupId, portalOrigin)),
+    queryFn: async ({ queryKey }) => {
+      throwHandedOver(queryKey)
+      return itemLedger.overlay(groupId, await getItems(groupId, portalOrigin))
+    },
   })
 
 export const useItems = (groupId: number, portalOrigin: string, enabled = true) =>

@@ -1,64 +1,84 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { serially } from '@/lib/changes/serial'
-import { itemKeys } from '@/lib/query-keys'
-import { reorder, type ReorderTarget } from './filter-items'
-import { getItems } from './get-items'
+import { orderKey, sendAndSettle, type ChangeReport, type ItemChange } from '@/lib/items/change-items'
 import { byBacklogOrder, type BacklogItem } from '@/lib/items/item-fields'
-import { itemLedger } from '@/lib/items/item-ledger'
-import { orderKey, sendAndSettle, type ChangeReport } from '@/lib/items/change-items'
+import { itemLedger, type ItemField } from '@/lib/items/item-ledger'
+import { itemKeys } from '@/lib/query-keys'
+import { placeInto, type Placement, type ReorderTarget } from './filter-items'
+import { getItems } from './get-items'
 
 export type { ReorderTarget }
 
-export interface ReorderInput {
+export interface MoveInput {
   groupId: number
-  backlogId: number
   portalOrigin: string
+  /** The backlog or sprint the items go into (they may already be in it: a reorder). */
+  entityId: number
   moved: readonly number[]
   target: ReorderTarget
 }
 
-export interface ReorderReport extends ChangeReport {
+export interface MoveReport extends ChangeReport {
   /** The portal's order was not what the screen showed (changed elsewhere): the screen now shows it. */
   refreshed: boolean
-  /** The moved items or the place they were dropped no longer exist in the backlog: nothing was sent. */
+  /** The moved items or the place they were dropped no longer exist: nothing was sent. */
   skipped: boolean
 }
 
-/** Right after our own reorder the screen holds the portal's order; within this long it is not read again. */
+/** Right after our own move the screen holds the portal's order; within this long it is not read again. */
 const FRESH_MS = 1500
 const syncedAt = new Map<number, number>()
 
-function backlogOrder(items: readonly BacklogItem[], backlogId: number): number[] {
-  return items
-    .filter((item) => item.entityId === backlogId)
-    .sort(byBacklogOrder)
-    .map((item) => item.taskId)
+/** Every container's order, as one comparable string. */
+function orderOf(items: readonly BacklogItem[]): string {
+  return [...items]
+    .sort((a, b) => a.entityId - b.entityId || byBacklogOrder(a, b))
+    .map((item) => `${item.entityId}:${item.taskId}`)
+    .join()
 }
 
+function placement(items: readonly BacklogItem[], input: Pick<MoveInput, 'entityId' | 'moved' | 'target'>): Placement[] {
+  const movedSet = new Set(input.moved)
+  const sorted = [...items].sort(byBacklogOrder)
+  const container = sorted.filter((item) => item.entityId === input.entityId)
+  const moving = sorted.filter((item) => movedSet.has(item.taskId))
+  return placeInto(container, moving, input.target, input.entityId)
+}
+
+const toChange = ({ taskId, sort, entityId }: Placement): ItemChange => ({
+  taskId,
+  fields: entityId === undefined ? { sort } : { entityId, sort },
+})
+
 /**
- * Move items within the backlog. The screen moves them at once; then, one reorder of a team at a
- * time, the new positions are computed from the portal's current order (read again unless this
- * app has just written it), so a change made in another tab is kept and every item gets its own
- * position 1..N. Only the items whose position changes are sent.
+ * Move items within a backlog or sprint, or into it from another. The screen moves them at once;
+ * then, one move of a team at a time, the new positions are computed from the portal's current
+ * order (read again unless this app has just written it), so a change made in another tab is kept
+ * and every item of the container gets its own position 1..N. Only what changes is sent, and each
+ * item succeeds or fails on its own.
  */
-export function reorderItems(queryClient: QueryClient, input: ReorderInput): Promise<ReorderReport> {
-  const { groupId, backlogId, portalOrigin, moved, target } = input
+export function moveItems(queryClient: QueryClient, input: MoveInput): Promise<MoveReport> {
+  const { groupId, portalOrigin } = input
   const key = itemKeys.byGroup(groupId)
   const shown = queryClient.getQueryData<BacklogItem[]>(key) ?? []
-  const backlogShown = shown.filter((item) => item.entityId === backlogId).sort(byBacklogOrder)
-  const before = new Map(backlogShown.map((item) => [item.taskId, item.sort]))
-  const optimistic = reorder(backlogShown, moved, target).map(({ taskId, sort }) => ({
-    taskId,
-    sort,
-    seq: itemLedger.begin(groupId, taskId, 'sort', sort, before.get(taskId) ?? sort),
-  }))
-  const sorts = new Map(optimistic.map((change) => [change.taskId, change.sort]))
+  const byId = new Map(shown.map((item) => [item.taskId, item]))
+  const optimistic = placement(shown, input).flatMap((change) =>
+    (Object.entries(toChange(change).fields) as [ItemField, number][]).map(([field, value]) => ({
+      taskId: change.taskId,
+      field,
+      value,
+      seq: itemLedger.begin(groupId, change.taskId, field, value, (byId.get(change.taskId)?.[field] as number | undefined) ?? value),
+    })),
+  )
   queryClient.setQueryData<BacklogItem[]>(key, (items) =>
-    items?.map((item) => (sorts.has(item.taskId) ? { ...item, sort: sorts.get(item.taskId)! } : item)),
+    items?.map((item) => {
+      const mine = optimistic.filter((change) => change.taskId === item.taskId)
+      return mine.length ? { ...item, ...Object.fromEntries(mine.map((change) => [change.field, change.value])) } : item
+    }),
   )
   const dropOptimistic = () => {
-    for (const change of optimistic) itemLedger.settle(groupId, change.taskId, 'sort', change.seq, { saved: false })
+    for (const change of optimistic) itemLedger.settle(groupId, change.taskId, change.field, change.seq, { saved: false })
   }
 
   return serially([orderKey(groupId)], async () => {
@@ -73,13 +93,11 @@ export function reorderItems(queryClient: QueryClient, input: ReorderInput): Pro
       queryClient.setQueryData(key, itemLedger.overlay(groupId, believed))
       throw error
     }
-    const order = backlogOrder(base, backlogId)
-    const refreshed = order.join() !== backlogOrder(believed, backlogId).join()
-    const present = new Set(order)
-    const movedNow = moved.filter((id) => present.has(id))
-    const skipped = movedNow.length === 0 || (typeof target !== 'string' && !present.has(target.taskId))
-    const backlog = base.filter((item) => item.entityId === backlogId).sort(byBacklogOrder)
-    const changes = skipped ? [] : reorder(backlog, movedNow, target).map(({ taskId, sort }) => ({ taskId, fields: { sort } }))
+    const refreshed = orderOf(base) !== orderOf(believed)
+    const present = new Set(base.map((item) => item.taskId))
+    const moved = input.moved.filter((id) => present.has(id))
+    const skipped = moved.length === 0 || (typeof input.target !== 'string' && !present.has(input.target.taskId))
+    const changes = skipped ? [] : placement(base, { ...input, moved }).map(toChange)
     const titles = new Map(base.map((item) => [item.taskId, item.title]))
     const { report, portal } = await sendAndSettle(changes, titles)
 
@@ -88,7 +106,7 @@ export function reorderItems(queryClient: QueryClient, input: ReorderInput): Pro
     const held = base.flatMap((item) => {
       const fields = portal.get(item.taskId)
       if (fields === null) return []
-      return [fields?.sort !== undefined ? { ...item, sort: fields.sort } : item]
+      return [fields ? { ...item, ...fields } : item]
     })
     queryClient.setQueryData(key, itemLedger.overlay(groupId, held))
     if (report.unconfirmed.length > 0 || report.failed.length > 0) {
@@ -101,7 +119,7 @@ export function reorderItems(queryClient: QueryClient, input: ReorderInput): Pro
   })
 }
 
-export function useReorderItems() {
+export function useMoveItems() {
   const queryClient = useQueryClient()
-  return useCallback((input: ReorderInput) => reorderItems(queryClient, input), [queryClient])
+  return useCallback((input: MoveInput) => moveItems(queryClient, input), [queryClient])
 }

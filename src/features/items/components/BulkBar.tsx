@@ -3,7 +3,7 @@ import { useI18n } from '@/i18n'
 import { Button, Field } from '@/ui'
 import type { EpicCatalogue } from '@/lib/epics/epic-fields'
 import { checkStoryPoints } from '../api/item-limits'
-import type { Sprint } from '@/lib/sprints/sprint-fields'
+import type { ItemContainer } from '@/lib/items/item-fields'
 import { EpicSelect } from '@/components/EpicSelect'
 import { SimpleSelect } from '@/ui/SimpleSelect'
 
@@ -19,24 +19,23 @@ interface BulkBarProps {
   count: number
   filteredCount: number
   epics: EpicCatalogue
-  sprints: readonly Sprint[]
-  backlogId: number
+  /** Where the selection can go: the backlog and sprints that are not completed. */
+  containers: readonly ItemContainer[]
   progress: { done: number; total: number } | null
   actions: BulkActions
 }
 
 /** What to do with the selected items; long runs go in batches of 50 and show their progress. */
-export function BulkBar({ count, filteredCount, epics, sprints, backlogId, progress, actions }: BulkBarProps) {
+export function BulkBar({ count, filteredCount, epics, containers, progress, actions }: BulkBarProps) {
   const { t } = useI18n()
   const [epicId, setEpicId] = useState(0)
   const [points, setPoints] = useState('')
   const [pointsError, setPointsError] = useState<string | undefined>()
-  const [target, setTarget] = useState(String(backlogId))
+  const targets = containers
+    .filter((container) => !container.readOnly)
+    .map((container) => ({ id: String(container.id), name: container.kind === 'backlog' ? t('items.bulk.backlog') : container.name }))
+  const [target, setTarget] = useState(targets[0]?.id ?? '')
   const busy = progress !== null
-  const targets = [
-    { id: String(backlogId), name: t('items.bulk.backlog') },
-    ...sprints.filter((sprint) => sprint.status !== 'completed').map((sprint) => ({ id: String(sprint.id), name: sprint.name })),
-  ]
 
   return (
     <section className="bulk-bar" aria-label={t('items.bulk.label')}>

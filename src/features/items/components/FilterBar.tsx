@@ -1,22 +1,18 @@
 import { Button as RemoveButton, Checkbox, Input, Label, SearchField, Tag, TagGroup, TagList } from 'react-aria-components'
 import { useI18n } from '@/i18n'
-import { useItemFilterActions, useItemFilters, type ItemFilters, type Location } from '@/stores/item-filters'
+import { useItemFilterActions, useItemFilters, type ItemFilters } from '@/stores/item-filters'
 import type { Epic } from '@/lib/epics/epic-fields'
 import type { Person } from '@/lib/items/item-fields'
-import type { Sprint } from '@/lib/sprints/sprint-fields'
 import { SimpleSelect } from '@/ui/SimpleSelect'
 
 interface FilterBarProps {
   groupId: number
   epics: readonly Epic[]
   people: readonly Person[]
-  sprints: readonly Sprint[]
-  /** False while sprints are loading or failed to load (the panel says so): only the backlog is offered. */
-  sprintsReady: boolean
 }
 
 /** Search and filters; each active one shows as a chip that removes it. */
-export function FilterBar({ groupId, epics, people, sprints, sprintsReady }: FilterBarProps) {
+export function FilterBar({ groupId, epics, people }: FilterBarProps) {
   const { t } = useI18n()
   const filters = useItemFilters(groupId)
   const actions = useItemFilterActions()
@@ -24,15 +20,6 @@ export function FilterBar({ groupId, epics, people, sprints, sprintsReady }: Fil
   const filterRemoved = (name: keyof ItemFilters) => actions.filterRemoved(groupId, name)
   const filtersCleared = actions.filtersCleared
 
-  const locations: { id: string; name: string }[] = [
-    { id: 'backlog', name: t('items.filter.inBacklog') },
-    { id: 'all', name: t('items.filter.everywhere') },
-    ...sprints.map((sprint) => ({ id: String(sprint.id), name: sprint.name })),
-    // A sprint chosen before its list failed to load stays a choice, by number.
-    ...(typeof filters.location === 'number' && !sprints.some((sprint) => sprint.id === filters.location)
-      ? [{ id: String(filters.location), name: sprintsReady ? t('items.where.unknownSprint', { id: String(filters.location) }) : t('sprints.unavailable') }]
-      : []),
-  ]
   const epicOptions = [
     { id: '', name: t('items.filter.anyEpic') },
     { id: 'none', name: t('items.filter.noEpic') },
@@ -51,10 +38,6 @@ export function FilterBar({ groupId, epics, people, sprints, sprintsReady }: Fil
       label: t('items.chip.person', { name: people.find((p) => p.id === filters.responsibleId)?.name ?? `#${filters.responsibleId}` }),
     })
   if (filters.noPoints) chips.push({ key: 'noPoints', label: t('items.filter.noPoints') })
-  if (filters.location !== 'backlog')
-    chips.push({ key: 'location', label: locations.find((l) => l.id === String(filters.location))?.name ?? '' })
-
-  const toLocation = (id: string): Location => (id === 'backlog' || id === 'all' ? id : Number(id))
 
   return (
     <div className="filter-bar">
@@ -63,12 +46,6 @@ export function FilterBar({ groupId, epics, people, sprints, sprintsReady }: Fil
           <Label className="ui-field__label">{t('items.filter.search')}</Label>
           <Input className="ui-field__input" />
         </SearchField>
-        <SimpleSelect
-          label={t('items.filter.location')}
-          options={locations}
-          value={String(filters.location)}
-          onChange={(id) => filterChanged({ location: toLocation(id) })}
-        />
         <SimpleSelect
           label={t('items.filter.epic')}
           options={epicOptions}

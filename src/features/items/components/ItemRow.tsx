@@ -1,10 +1,20 @@
-import { Button as AriaButton, Checkbox, GridListItem, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components'
-import { useI18n, type MessageKey } from '@/i18n'
-import { Avatar } from '@/ui'
-import type { EpicCatalogue } from '@/lib/epics/epic-fields'
-import type { BacklogItem } from '@/lib/items/item-fields'
-import type { Sprint } from '@/lib/sprints/sprint-fields'
+import {
+  Button as AriaButton,
+  Checkbox,
+  GridListItem,
+  Menu,
+  MenuItem,
+  MenuTrigger,
+  Popover,
+  Separator,
+  Tooltip,
+  TooltipTrigger,
+} from 'react-aria-components'
 import { EpicSelect } from '@/components/EpicSelect'
+import { useI18n, type MessageKey } from '@/i18n'
+import type { EpicCatalogue } from '@/lib/epics/epic-fields'
+import type { BacklogItem, ItemContainer } from '@/lib/items/item-fields'
+import { Avatar } from '@/ui'
 import { StoryPointsField } from './StoryPointsField'
 
 export type MoveTarget = 'top' | 'up' | 'down' | 'bottom'
@@ -12,18 +22,19 @@ export type MoveTarget = 'top' | 'up' | 'down' | 'bottom'
 export interface ItemRowActions {
   setPoints: (item: BacklogItem, points: string) => void
   setEpic: (item: BacklogItem, epicId: number) => void
+  /** Within its own backlog or sprint. */
   move: (item: BacklogItem, target: MoveTarget) => void
+  /** To the end of another backlog or sprint. */
   moveTo: (item: BacklogItem, entityId: number) => void
   open: (item: BacklogItem) => void
 }
 
 interface ItemRowProps {
   item: BacklogItem
-  backlogId: number
   epics: EpicCatalogue
-  sprints: readonly Sprint[]
-  /** False while the sprints are loading or failed to load: no sprint can be offered. */
-  sprintsReady: boolean
+  /** Where it could go instead (completed sprints excluded); null while the sprints are unknown. */
+  targets: readonly ItemContainer[] | null
+  readOnly: boolean
   reorderable: boolean
   actions: ItemRowActions
 }
@@ -38,38 +49,65 @@ const statusKeys: Record<string, MessageKey> = {
   '7': 'items.status.declined',
 }
 
-export function ItemRow({ item, backlogId, epics, sprints, sprintsReady, reorderable, actions }: ItemRowProps) {
+/**
+ * One item as a row of the planning grid. Every row has the same columns as the header above the
+ * list; at narrow widths the person and status fold into the line under the title (CSS).
+ */
+export function ItemRow({ item, epics, targets, readOnly, reorderable, actions }: ItemRowProps) {
   const { t } = useI18n()
-  const inBacklog = item.entityId === backlogId
-  const sprint = inBacklog ? undefined : sprints.find((candidate) => candidate.id === item.entityId)
-  const targets = sprints.filter((candidate) => candidate.status !== 'completed' && candidate.id !== item.entityId)
   const statusKey = statusKeys[item.status]
+  const status = statusKey ? t(statusKey) : item.status
+  const elsewhere = targets?.filter((target) => target.id !== item.entityId && !target.readOnly) ?? []
 
   return (
-    <GridListItem id={item.taskId} textValue={item.title} className="item-row">
-      {reorderable && (
-        <AriaButton slot="drag" className="item-row__drag" aria-label={t('items.drag', { title: item.title })}>
-          ⠿
-        </AriaButton>
-      )}
-      <Checkbox slot="selection" className="item-row__check">
-        <span className="checkbox-box" aria-hidden="true" />
-      </Checkbox>
-      <AriaButton className="item-row__title" onPress={() => actions.open(item)}>
-        {item.title}
-      </AriaButton>
-      {!inBacklog && (
-        <span className="item-row__where">{sprint ? sprint.name : t('items.where.unknownSprint', { id: String(item.entityId) })}</span>
-      )}
-      <StoryPointsField value={item.storyPoints} taskTitle={item.title} onSave={(points) => actions.setPoints(item, points)} />
-      <EpicSelect
-        className="item-row__epic"
-        catalogue={epics}
-        value={item.epicId}
-        onChange={(epicId) => actions.setEpic(item, epicId)}
-        label={t('items.epic.label', { title: item.title })}
-      />
-      <span className="item-row__person">
+    <GridListItem id={item.taskId} textValue={item.title} className="item-row" data-readonly={readOnly || undefined}>
+      <span className="item-row__cell item-row__cell--drag">
+        {reorderable && !readOnly && (
+          <AriaButton slot="drag" className="item-row__drag" aria-label={t('items.drag', { title: item.title })}>
+            ⠿
+          </AriaButton>
+        )}
+      </span>
+      <span className="item-row__cell item-row__cell--check">
+        {!readOnly && (
+          <Checkbox slot="selection" className="item-row__check">
+            <span className="checkbox-box" aria-hidden="true" />
+          </Checkbox>
+        )}
+      </span>
+      <span className="item-row__main">
+        <TooltipTrigger delay={400}>
+          <AriaButton className="item-row__title" onPress={() => actions.open(item)}>
+            {item.title}
+          </AriaButton>
+          <Tooltip className="ui-tooltip" placement="top start">
+            {item.title}
+          </Tooltip>
+        </TooltipTrigger>
+        <span className="item-row__meta">
+          <span className="item-row__id">#{item.taskId}</span>
+          {item.responsible && <span className="item-row__meta-person">{item.responsible.name}</span>}
+          <span className="item-row__meta-status">{status}</span>
+        </span>
+      </span>
+      <span className="item-row__cell item-row__cell--points">
+        {readOnly ? (
+          <span className="item-row__points-text">{item.storyPoints || '–'}</span>
+        ) : (
+          <StoryPointsField value={item.storyPoints} taskTitle={item.title} onSave={(points) => actions.setPoints(item, points)} />
+        )}
+      </span>
+      <span className="item-row__cell item-row__cell--epic">
+        <EpicSelect
+          className="item-row__epic"
+          catalogue={epics}
+          value={item.epicId}
+          isDisabled={readOnly}
+          onChange={(epicId) => actions.setEpic(item, epicId)}
+          label={t('items.epic.label', { title: item.title })}
+        />
+      </span>
+      <span className="item-row__cell item-row__cell--person">
         {item.responsible && (
           <>
             <Avatar name={item.responsible.name} url={item.responsible.photo} size={22} />
@@ -77,51 +115,49 @@ export function ItemRow({ item, backlogId, epics, sprints, sprintsReady, reorder
           </>
         )}
       </span>
-      <span className="item-row__status">{statusKey ? t(statusKey) : item.status}</span>
-      <MenuTrigger>
-        <AriaButton className="item-row__menu" aria-label={t('items.actions', { title: item.title })}>
-          ⋯
-        </AriaButton>
-        <Popover className="combo__popover item-menu" placement="bottom end">
-          <Menu className="combo__list" aria-label={t('items.actions', { title: item.title })}>
-            {reorderable && inBacklog && (
-              <>
-                <MenuItem className="combo__option" onAction={() => actions.move(item, 'top')}>
-                  {t('items.move.top')}
+      <span className="item-row__cell item-row__cell--status">{status}</span>
+      <span className="item-row__cell item-row__cell--menu">
+        <MenuTrigger>
+          <AriaButton className="item-row__menu" aria-label={t('items.actions', { title: item.title })}>
+            ⋯
+          </AriaButton>
+          <Popover className="combo__popover item-menu" placement="bottom end">
+            <Menu className="combo__list" aria-label={t('items.actions', { title: item.title })}>
+              {reorderable && !readOnly && (
+                <>
+                  <MenuItem className="combo__option" onAction={() => actions.move(item, 'top')}>
+                    {t('items.move.top')}
+                  </MenuItem>
+                  <MenuItem className="combo__option" onAction={() => actions.move(item, 'up')}>
+                    {t('items.move.up')}
+                  </MenuItem>
+                  <MenuItem className="combo__option" onAction={() => actions.move(item, 'down')}>
+                    {t('items.move.down')}
+                  </MenuItem>
+                  <MenuItem className="combo__option" onAction={() => actions.move(item, 'bottom')}>
+                    {t('items.move.bottom')}
+                  </MenuItem>
+                  <Separator className="menu-separator" />
+                </>
+              )}
+              {!readOnly && targets === null && (
+                <MenuItem className="combo__option" isDisabled>
+                  {t('sprints.unavailable')}
                 </MenuItem>
-                <MenuItem className="combo__option" onAction={() => actions.move(item, 'up')}>
-                  {t('items.move.up')}
-                </MenuItem>
-                <MenuItem className="combo__option" onAction={() => actions.move(item, 'down')}>
-                  {t('items.move.down')}
-                </MenuItem>
-                <MenuItem className="combo__option" onAction={() => actions.move(item, 'bottom')}>
-                  {t('items.move.bottom')}
-                </MenuItem>
-                <Separator className="menu-separator" />
-              </>
-            )}
-            {!sprintsReady && (
-              <MenuItem className="combo__option" isDisabled>
-                {t('sprints.unavailable')}
+              )}
+              {!readOnly &&
+                elsewhere.map((target) => (
+                  <MenuItem key={target.id} className="combo__option" onAction={() => actions.moveTo(item, target.id)}>
+                    {target.kind === 'backlog' ? t('items.move.toBacklog') : t('items.move.toSprint', { sprint: target.name })}
+                  </MenuItem>
+                ))}
+              <MenuItem className="combo__option" onAction={() => actions.open(item)}>
+                {t('items.open')}
               </MenuItem>
-            )}
-            {targets.map((target) => (
-              <MenuItem key={target.id} className="combo__option" onAction={() => actions.moveTo(item, target.id)}>
-                {t('items.move.toSprint', { sprint: target.name })}
-              </MenuItem>
-            ))}
-            {!inBacklog && (
-              <MenuItem className="combo__option" onAction={() => actions.moveTo(item, backlogId)}>
-                {t('items.move.toBacklog')}
-              </MenuItem>
-            )}
-            <MenuItem className="combo__option" onAction={() => actions.open(item)}>
-              {t('items.open')}
-            </MenuItem>
-          </Menu>
-        </Popover>
-      </MenuTrigger>
+            </Menu>
+          </Popover>
+        </MenuTrigger>
+      </span>
     </GridListItem>
   )
 }

@@ -1,45 +1,76 @@
-import { useRef, type KeyboardEvent } from 'react'
-import { GridList, ListLayout, useDragAndDrop, Virtualizer, type Selection } from 'react-aria-components'
+import { useEffect, useRef, type KeyboardEvent } from 'react'
+import {
+  GridList,
+  isTextDropItem,
+  ListLayout,
+  useDragAndDrop,
+  Virtualizer,
+  type DropItem,
+  type Selection,
+} from 'react-aria-components'
 import { useI18n } from '@/i18n'
 import type { EpicCatalogue } from '@/lib/epics/epic-fields'
+import type { BacklogItem, ItemContainer } from '@/lib/items/item-fields'
 import type { ReorderTarget } from '../api/filter-items'
-import type { BacklogItem } from '@/lib/items/item-fields'
-import type { Sprint } from '@/lib/sprints/sprint-fields'
 import { ItemRow, type ItemRowActions, type MoveTarget } from './ItemRow'
 
 export const ROW_HEIGHT = 52
+/** Items travel between lists (backlog ⇄ sprints) as their task ids. */
+const ITEM_TYPE = 'application/x-scrum-backlog-item'
 
 interface ItemsListProps {
+  /** What the list is called for screen readers ("Backlog items", "Items of Sprint 3"). */
+  label: string
+  container: ItemContainer
   items: readonly BacklogItem[]
-  backlogId: number
   epics: EpicCatalogue
-  sprints: readonly Sprint[]
-  sprintsReady: boolean
+  /** Every backlog and sprint of the team (for "Move to…"); null while the sprints are unknown. */
+  containers: readonly ItemContainer[] | null
   reorderable: boolean
   selection: Selection
   onSelectionChange: (selection: Selection) => void
-  onReorder: (taskIds: number[], target: ReorderTarget) => void
+  /** Put items (from this list or another) at a place in this list. */
+  onMove: (taskIds: number[], target: ReorderTarget) => void
   actions: ItemRowActions
+  /** An item to bring into view and focus (after a keyboard move); the nonce repeats it. */
+  reveal?: { taskId: number; nonce: number } | null
+  emptyText: string
+  /** Tall lists scroll inside this height. */
+  maxHeight?: number
 }
 
 const shortcuts: Record<string, MoveTarget> = { ArrowUp: 'up', ArrowDown: 'down', Home: 'top', End: 'bottom' }
 
+async function droppedIds(items: DropItem[]): Promise<number[]> {
+  const texts = await Promise.all(items.filter(isTextDropItem).map((item) => item.getText(ITEM_TYPE)))
+  return texts.map(Number).filter((id) => id > 0)
+}
+
 /**
- * The items as a grid list: virtualised (only the rows in view are in the page), multi-select with
- * checkboxes and Shift for ranges, reorder by dragging the handle or from the keyboard
- * (Alt+↑/↓/Home/End on a row, or the drag handle's Enter-to-move).
+ * One backlog or sprint as a grid list: virtualised (only the rows in view are in the page),
+ * multi-select with checkboxes and Shift for ranges, and items dragged within it or in from another
+ * list, or moved from the keyboard (Alt+↑/↓/Home/End, or the drag handle's Enter-to-move).
  */
-export function ItemsList({ items, backlogId, epics, sprints, sprintsReady, reorderable, selection, onSelectionChange, onReorder, actions }: ItemsListProps) {
+export function ItemsList(props: ItemsListProps) {
+  const { label, container, items, epics, containers, reorderable, selection, onSelectionChange, onMove, actions, reveal, emptyText } = props
   const { t } = useI18n()
+  const scroller = useRef<HTMLDivElement>(null)
+  const movable = reorderable && !container.readOnly
   const { dragAndDropHooks } = useDragAndDrop({
-    getItems: (keys) => [...keys].map((key) => ({ 'text/plain': items.find((item) => item.taskId === Number(key))?.title ?? '' })),
+    getItems: (keys) =>
+      [...keys].map((key) => ({ [ITEM_TYPE]: String(key), 'text/plain': items.find((item) => item.taskId === Number(key))?.title ?? '' })),
+    acceptedDragTypes: [ITEM_TYPE],
+    getDropOperation: () => 'move',
     onReorder: (event) => {
       if (event.target.dropPosition === 'on') return
-      onReorder(
-        [...event.keys].map(Number),
-        { taskId: Number(event.target.key), position: event.target.dropPosition },
-      )
+      onMove([...event.keys].map(Number), { taskId: Number(event.target.key), position: event.target.dropPosition })
     },
+    onInsert: async (event) => {
+      if (event.target.dropPosition === 'on') return
+      const position = event.target.dropPosition
+      onMove(await droppedIds(event.items), { taskId: Number(event.target.key), position })
+    },
+    onRootDrop: async (event) => onMove(await droppedIds(event.items), 'bottom'),
   })
 
   // Shift+click on a checkbox selects the range from the last item toggled, as in a file list.
@@ -55,9 +86,7 @@ export function ItemsList({ items, backlogId, epics, sprints, sprintsReady, reor
         const ids = items.map((item) => item.taskId)
         const from = ids.indexOf(anchor.current)
         const to = ids.indexOf(Number(added[0]))
-        if (from >= 0 && to >= 0) {
-          next = new Set([...next, ...ids.slice(Math.min(from, to), Math.max(from, to) + 1)])
-        }
+        if (from >= 0 && to >= 0) next = new Set([...next, ...ids.slice(Math.min(from, to), Math.max(from, to) + 1)])
       }
       if (added.length + removed.length === 1) anchor.current = Number(added[0] ?? removed[0])
     }
@@ -68,7 +97,7 @@ export function ItemsList({ items, backlogId, epics, sprints, sprintsReady, reor
   const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
     shift.current = event.shiftKey
     const target = shortcuts[event.key]
-    if (!reorderable || !event.altKey || !target) return
+    if (!movable || !event.altKey || !target) return
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-key]')
     const item = row && items.find((candidate) => String(candidate.taskId) === row.dataset.key)
     if (!item) return
@@ -77,32 +106,57 @@ export function ItemsList({ items, backlogId, epics, sprints, sprintsReady, reor
     actions.move(item, target)
   }
 
+  // Bring a moved item into view (the list scrolls inside its own box) and give it the focus.
+  useEffect(() => {
+    if (!reveal) return
+    const index = items.findIndex((item) => item.taskId === reveal.taskId)
+    const list = scroller.current?.querySelector<HTMLElement>('.items-list')
+    if (index < 0 || !list) return
+    const top = index * ROW_HEIGHT
+    if (top < list.scrollTop || top + ROW_HEIGHT > list.scrollTop + list.clientHeight) list.scrollTop = Math.max(0, top - list.clientHeight / 2)
+    const frame = requestAnimationFrame(() => list.querySelector<HTMLElement>(`[data-key="${reveal.taskId}"]`)?.focus())
+    return () => cancelAnimationFrame(frame)
+    // Only a new reveal request moves the focus, not every change of the list.
+  }, [reveal]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  const height = Math.min(props.maxHeight ?? 560, Math.max(items.length, 1) * ROW_HEIGHT + 2)
   return (
     <div
+      ref={scroller}
       className="items-list-wrap"
       onKeyDownCapture={onKeyDownCapture}
       onPointerDownCapture={(event) => (shift.current = event.shiftKey)}
     >
+      <div className="items-head" aria-hidden="true">
+        <span />
+        <span />
+        <span className="items-head__title">{t('items.column.title')}</span>
+        <span className="items-head__points">{t('items.column.points')}</span>
+        <span className="items-head__epic">{t('items.column.epic')}</span>
+        <span className="items-head__person">{t('items.column.person')}</span>
+        <span className="items-head__status">{t('items.column.status')}</span>
+        <span />
+      </div>
       <Virtualizer layout={ListLayout} layoutOptions={{ rowSize: ROW_HEIGHT }}>
         <GridList
           // The grid's drag-and-drop hooks may not come and go between renders: remount when it changes.
-          key={reorderable ? 'reorderable' : 'fixed'}
-          aria-label={t('items.listLabel')}
+          key={movable ? 'movable' : 'fixed'}
+          aria-label={label}
           aria-describedby="items-keys"
           className="items-list"
           items={items}
-          // Rows are cached by the collection: anything else they show must be named here to redraw them.
-          dependencies={[epics, sprints, sprintsReady, backlogId, reorderable, actions]}
-          selectionMode="multiple"
+          selectionMode={container.readOnly ? 'none' : 'multiple'}
           selectionBehavior="toggle"
           selectedKeys={selection}
           onSelectionChange={changeSelection}
-          dragAndDropHooks={reorderable ? dragAndDropHooks : undefined}
-          renderEmptyState={() => <p className="items-list__empty">{t('items.empty')}</p>}
-          style={{ height: Math.min(560, Math.max(items.length, 1) * ROW_HEIGHT + 4) }}
+          dragAndDropHooks={movable ? dragAndDropHooks : undefined}
+          // Rows are cached by the collection: anything else they show must be named here to redraw them.
+          dependencies={[epics, containers, movable, actions, container.readOnly]}
+          renderEmptyState={() => <p className="items-list__empty">{emptyText}</p>}
+          style={{ height }}
         >
           {(item) => (
-            <ItemRow item={item} backlogId={backlogId} epics={epics} sprints={sprints} sprintsReady={sprintsReady} reorderable={reorderable} actions={actions} />
+            <ItemRow item={item} epics={epics} targets={containers} readOnly={container.readOnly} reorderable={movable} actions={actions} />
           )}
         </GridList>
       </Virtualizer>

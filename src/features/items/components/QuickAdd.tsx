@@ -5,6 +5,7 @@ import { useI18n } from '@/i18n'
 import { describeError } from '@/lib/error-message'
 import { Button, ErrorNotice, Field, Notice, notify } from '@/ui'
 import type { EpicCatalogue } from '@/lib/epics/epic-fields'
+import type { ItemContainer } from '@/lib/items/item-fields'
 import { useQuickAdd, type QuickAddDraft, type QuickAddResult } from '../api/add-item'
 import { checkStoryPoints, checkTitle } from '../api/item-limits'
 import { EpicSelect } from '@/components/EpicSelect'
@@ -12,18 +13,22 @@ import { EpicSelect } from '@/components/EpicSelect'
 interface QuickAddProps {
   groupId: number
   backlogId: number
+  /** The backlog or sprint the new task goes into. */
+  container: ItemContainer
   epics: EpicCatalogue
+  /** Move the focus into the title field when the form appears (opened from a sprint's header). */
+  autoFocus?: boolean
 }
 
 /**
  * A task in a few keystrokes: title (required), optional points and epic; it lands in the backlog.
  * One press of Add makes at most one task, whatever the portal or the network does.
  */
-export function QuickAdd({ groupId, backlogId, epics }: QuickAddProps) {
+export function QuickAdd({ groupId, backlogId, container, epics, autoFocus = false }: QuickAddProps) {
   const { t } = useI18n()
   const portal = usePortal()
   const me = useCurrentUser()
-  const add = useQuickAdd({ groupId, backlogId, portalOrigin: portal.origin, responsibleId: me.data?.id ?? 0 })
+  const add = useQuickAdd({ groupId, backlogId, entityId: container.id, portalOrigin: portal.origin, responsibleId: me.data?.id ?? 0 })
   const [title, setTitle] = useState('')
   const [points, setPoints] = useState('')
   const [epicId, setEpicId] = useState(0)
@@ -34,7 +39,12 @@ export function QuickAdd({ groupId, backlogId, epics }: QuickAddProps) {
 
   /** The task exists now (fully, or waiting for Retry): the form is free for the next one. */
   const after = (draft: QuickAddDraft, result: QuickAddResult) => {
-    if (result.outcome === 'added') notify({ tone: 'success', title: t('items.add.done', { title: draft.title }) })
+    if (result.outcome === 'added') {
+      notify({
+        tone: 'success',
+        title: container.kind === 'backlog' ? t('items.add.done', { title: draft.title }) : t('items.add.doneSprint', { title: draft.title, sprint: container.name }),
+      })
+    }
     if (result.outcome === 'added' || result.outcome === 'partial') {
       // Keep the epic for the next one: people add several tasks of one epic in a row.
       setTitle('')
@@ -55,7 +65,12 @@ export function QuickAdd({ groupId, backlogId, epics }: QuickAddProps) {
   }
 
   return (
-    <form className="quick-add" onSubmit={submit} noValidate aria-label={t('items.add.label')}>
+    <form
+      className="quick-add"
+      onSubmit={submit}
+      noValidate
+      aria-label={container.kind === 'backlog' ? t('items.add.label') : t('items.add.labelSprint', { sprint: container.name })}
+    >
       <Field
         className="quick-add__title"
         label={t('items.add.title')}
@@ -67,6 +82,7 @@ export function QuickAdd({ groupId, backlogId, epics }: QuickAddProps) {
         }}
         errorMessage={titleError}
         placeholder={t('items.add.placeholder')}
+        autoFocus={autoFocus}
       />
       <Field
         className="quick-add__points"
@@ -125,6 +141,7 @@ export function QuickAdd({ groupId, backlogId, epics }: QuickAddProps) {
                 what: [
                   entry.draft.storyPoints ? t('items.add.partialPoints', { points: entry.draft.storyPoints }) : '',
                   entry.draft.epicId ? t('items.add.partialEpic', { epic: epics.epics.find((epic) => epic.id === entry.draft.epicId)?.name ?? `#${entry.draft.epicId}` }) : '',
+                  container.kind === 'sprint' ? t('items.add.partialSprint', { sprint: container.name }) : '',
                 ]
                   .filter(Boolean)
                   .join(t('items.add.and')),

@@ -1,14 +1,7 @@
-import { useI18n } from '@/i18n'
+import type { Translate } from '@/i18n'
 import { describeError } from '@/lib/error-message'
-import { Notice } from '@/ui'
 import type { ChangeReport } from '@/lib/items/change-items'
-
-interface ChangeReportNoticeProps {
-  report: ChangeReport
-  onRetry: () => void
-  onDismiss: () => void
-  retrying: boolean
-}
+import type { ToastMessage } from '@/ui'
 
 const NAMES_SHOWN = 3
 
@@ -17,12 +10,17 @@ function names(titles: readonly string[], more: (count: number) => string): stri
   return titles.length > NAMES_SHOWN ? `${shown} ${more(titles.length - NAMES_SHOWN)}` : shown
 }
 
+/** A change the portal kept completely: nothing to say beyond a confirmation. */
+export function isClean(report: ChangeReport): boolean {
+  return report.failed.length === 0 && report.gone.length === 0 && report.unconfirmed.length === 0
+}
+
 /**
  * What the portal kept of a change, item by item: how many were saved, why the others were not
- * (grouped by reason), which items disappeared, and Retry for exactly the ones that failed.
+ * (grouped by reason), which items disappeared, and Retry for exactly the ones that failed. Shown
+ * next to where the person acted, until dismissed.
  */
-export function ChangeReportNotice({ report, onRetry, onDismiss, retrying }: ChangeReportNoticeProps) {
-  const { t } = useI18n()
+export function reportMessage(report: ChangeReport, t: Translate, actions: { retry: () => void; dismiss: () => void }): ToastMessage {
   const more = (count: number) => t('changes.andMore', { count })
   const reasons = new Map<string, string[]>()
   for (const failure of report.failed) {
@@ -30,26 +28,19 @@ export function ChangeReportNotice({ report, onRetry, onDismiss, retrying }: Cha
     reasons.set(reason, [...(reasons.get(reason) ?? []), failure.title])
   }
   // After the session has ended a retry would fail the same way: the page says to reload instead.
-  const retryable = report.failed.filter((failure) => !failure.error.isSessionEnded && failure.error.status !== 401)
+  const retryable = report.failed.some((failure) => !failure.error.isSessionEnded && failure.error.status !== 401)
   const title =
     report.total === 1 && report.failed.length === 1
       ? t('changes.oneFailed', { title: report.failed[0]!.title })
       : report.failed.length > 0 || report.unconfirmed.length > 0
         ? t('changes.someSaved', { saved: report.saved.length, total: report.total })
         : t('changes.gone', { count: report.gone.length })
-  return (
-    <Notice
-      tone={report.failed.length > 0 ? 'error' : 'warning'}
-      title={title}
-      className="change-report"
-      actions={[
-        ...(retryable.length > 0
-          ? [{ label: t('changes.retry', { count: report.failed.length }), onPress: onRetry, isPending: retrying, variant: 'primary' as const }]
-          : []),
-        { label: t('changes.dismiss'), onPress: onDismiss },
-      ]}
-    >
-      <ul className="ui-alert__list">
+  return {
+    tone: report.failed.length > 0 ? 'error' : 'warning',
+    title,
+    className: 'change-report',
+    details: (
+      <ul className="ui-toast__list">
         {[...reasons].map(([reason, titles]) => (
           <li key={reason}>
             {t('changes.notSaved', { count: titles.length, reason })}
@@ -61,6 +52,10 @@ export function ChangeReportNotice({ report, onRetry, onDismiss, retrying }: Cha
         )}
         {report.unconfirmed.length > 0 && <li>{t('changes.unconfirmed', { count: report.unconfirmed.length })}</li>}
       </ul>
-    </Notice>
-  )
+    ),
+    actions: [
+      ...(retryable ? [{ label: t('changes.retry', { count: report.failed.length }), onPress: actions.retry, variant: 'primary' as const }] : []),
+      { label: t('changes.dismiss'), onPress: actions.dismiss },
+    ],
+  }
 }

@@ -1,0 +1,380 @@
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import type { Selection } from 'react-aria-components'
+import { openInPortalSlider } from '@/bitrix'
+import { useI18n } from '@/i18n'
+import { describeError } from '@/lib/error-message'
+import type { GroupDetail } from '@/lib/groups/workgroup-fields'
+import { retryChanges, useItemChanges, type ChangeReport, type ItemChange, type ItemFields } from '@/lib/items/change-items'
+import { byBacklogOrder, sumStoryPoints, type BacklogItem, type ItemContainer, type Person } from '@/lib/items/item-fields'
+import { usePortal } from '@/lib/portal-context'
+import { byPlanningOrder, type Sprint } from '@/lib/sprints/sprint-fields'
+import { containerStats, DONE, velocity as velocityOf } from '@/lib/sprints/sprint-stats'
+import { useCurrentUser } from '@/lib/users/get-current-user'
+import { isReorderable, useItemFilters } from '@/stores/item-filters'
+import { Button, ErrorNotice, notify } from '@/ui'
+import { useEpicCatalogue } from '@/features/epics/api/use-epic-catalogue'
+import { EpicsPanel } from '@/features/epics/components/EpicsPanel'
+import { filterItems, type ReorderTarget } from '@/features/items/api/filter-items'
+import { useItems } from '@/features/items/api/get-items'
+import { useMoveItems } from '@/features/items/api/move-items'
+import { BulkBar } from '@/features/items/components/BulkBar'
+import { isClean, reportMessage } from '@/features/items/components/change-report'
+import { FilterBar } from '@/features/items/components/FilterBar'
+import type { ItemRowActions, MoveTarget } from '@/features/items/components/ItemRow'
+import { ItemsList } from '@/features/items/components/ItemsList'
+import { QuickAdd } from '@/features/items/components/QuickAdd'
+import { useSprints } from '@/features/sprints/api/get-sprints'
+import { useStartSprint } from '@/features/sprints/api/start-sprint'
+import { CompleteSprintDialog } from '@/features/sprints/components/CompleteSprintDialog'
+import { DeleteSprintDialog } from '@/features/sprints/components/DeleteSprintDialog'
+import { SprintDialog } from '@/features/sprints/components/SprintDialog'
+import { SprintHeader } from '@/features/sprints/components/SprintHeader'
+import '@/features/items/components/items.css'
+
+interface BoardProps {
+  group: GroupDetail
+  backlogId: number
+  /** The screen's own reads have settled: the lists may load (they start from what they brought). */
+  ready: boolean
+}
+
+type SprintDialogState =
+  | { kind: 'create' }
+  | { kind: 'edit'; sprint: Sprint }
+  | { kind: 'complete'; sprint: Sprint }
+  | { kind: 'delete'; sprint: Sprint }
+  | null
+
+const NO_SPRINTS: readonly Sprint[] = []
+
+/**
+ * The planning board of one team: its sprints (the active one first, then planned ones, then the
+ * completed ones folded away and read-only) above its backlog, every list with the same columns;
+ * items move between them by drag, keyboard, menu or in bulk, always through the one change discipline.
+ */
+export function Board({ group, backlogId, ready }: BoardProps) {
+  const { t } = useI18n()
+  const portal = usePortal()
+  const groupId = group.id
+  const me = useCurrentUser(ready)
+  const items = useItems(groupId, portal.origin, ready)
+  const epics = useEpicCatalogue(groupId, items.data, ready)
+  const sprints = useSprints(groupId, ready)
+  const filters = useItemFilters(groupId)
+  const change = useItemChanges(groupId)
+  const moveItems = useMoveItems()
+  const start = useStartSprint()
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set())
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  const [dialog, setDialog] = useState<SprintDialogState>(null)
+  const [addingTo, setAddingTo] = useState<number | null>(null)
+  const [showCompleted, setShowCompleted] = useState(false)
+  const [reveal, setReveal] = useState<{ entityId: number; taskId: number; nonce: number } | null>(null)
+  // Said to screen readers after a move: the lists themselves only change order silently.
+  const [announcement, setAnnouncement] = useState('')
+  const closeReport = useRef<(() => void) | null>(null)
+  const idPrefix = useId()
+
+  const sprintList = sprints.data ?? NO_SPRINTS
+  const ordered = useMemo(() => [...sprintList].sort(byPlanningOrder), [sprintList])
+  const active = ordered.find((sprint) => sprint.status === 'active') ?? null
+  const upcoming = ordered.filter((sprint) => sprint.status !== 'completed')
+  const completed = ordered.filter((sprint) => sprint.status === 'completed')
+  const containers = useMemo<ItemContainer[]>(
+    () => [
+      ...ordered.map((sprint) => ({ id: sprint.id, name: sprint.name, kind: 'sprint' as const, readOnly: sprint.status === 'completed' })),
+      { id: backlogId, name: t('items.bulk.backlog'), kind: 'backlog' as const, readOnly: false },
+    ],
+    [ordered, backlogId, t],
+  )
+  const byId = useMemo(() => new Map(containers.map((container) => [container.id, container])), [containers])
+
+  const all = useMemo(() => [...(items.data ?? [])].sort(byBacklogOrder), [items.data])
+  const shown = useMemo(() => filterItems(all, filters), [all, filters])
+  const shownIn = useMemo(() => {
+    const map = new Map<number, BacklogItem[]>()
+    for (const item of shown) map.set(item.entityId, [...(map.get(item.entityId) ?? []), item])
+    return map
+  }, [shown])
+  const allIn = (entityId: number) => all.filter((item) => item.entityId === entityId)
+  const reorderable = isReorderable(filters)
+  const velocity = useMemo(() => velocityOf(sprintList, all), [sprintList, all])
+  const people = useMemo(() => {
+    const found = new Map<number, Person>()
+    for (const item of all) if (item.responsible) found.set(item.responsible.id, item.responsible)
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name))
+  }, [all])
+  const editable = useMemo(() => shown.filter((item) => !byId.get(item.entityId)?.readOnly), [shown, byId])
+  const selectedIds = useMemo(() => editable.map((item) => item.taskId).filter((id) => selected.has(id)), [editable, selected])
+  const canRun = portal.isAdmin || group.ownerId === me.data?.id || group.moderatorIds.includes(me.data?.id ?? -1)
+
+  /** What the portal kept: a confirmation, or a report with Retry next to where the person acted. */
+  const settle = (result: ChangeReport, success?: string) => {
+    closeReport.current?.()
+    closeReport.current = null
+    if (isClean(result)) {
+      if (success) notify({ tone: 'success', title: success })
+      return
+    }
+    // After a partial bulk change the selection is what still needs doing.
+    if (result.total > 1 && result.failed.length > 0) setSelected(new Set(result.failed.map((failure) => failure.change.taskId)))
+    const close = notify(
+      reportMessage(result, t, {
+        retry: () => {
+          close()
+          void send(retryChanges(result), t('items.updated', { count: result.failed.length }))
+        },
+        dismiss: () => close(),
+      }),
+    )
+    closeReport.current = close
+  }
+
+  const send = (changes: ItemChange[], success?: string) => {
+    if (changes.length === 0) return Promise.resolve()
+    const long = changes.length > 50
+    if (long) setProgress({ done: 0, total: changes.length })
+    return change(changes, { onProgress: long ? (done, total) => setProgress({ done, total }) : undefined })
+      .then((result) => settle(result, success))
+      .finally(() => setProgress(null))
+  }
+  const each = (ids: readonly number[], fields: ItemFields): ItemChange[] => ids.map((taskId) => ({ taskId, fields }))
+
+  /** Put items at a place in a backlog or sprint; say where the first one landed. */
+  const place = (entityId: number, moved: number[], target: ReorderTarget, options: { reveal?: BacklogItem; success?: string } = {}) => {
+    if (moved.length === 0 || byId.get(entityId)?.readOnly) return
+    const long = moved.length > 50
+    if (long) setProgress({ done: 0, total: moved.length })
+    void moveItems({ groupId, portalOrigin: portal.origin, entityId, moved, target })
+      .then((result) => {
+        settle(result, options.success)
+        if (result.refreshed) notify({ tone: 'info', title: t('items.reorder.refreshed') })
+      })
+      .catch((error: unknown) => notify({ tone: 'error', title: t('items.reorder.failed'), description: describeError(error, t) }))
+      .finally(() => setProgress(null))
+    const item = options.reveal
+    if (item) {
+      setReveal((previous) => ({ entityId, taskId: item.taskId, nonce: (previous?.nonce ?? 0) + 1 }))
+      const list = [...allIn(entityId).filter((other) => other.taskId !== item.taskId)]
+      const index = target === 'top' ? 0 : target === 'bottom' ? list.length : list.findIndex((other) => other.taskId === target.taskId) + (target.position === 'after' ? 1 : 0)
+      const where = byId.get(entityId)!
+      setAnnouncement(
+        where.id === item.entityId
+          ? t('items.movedTo', { title: item.title, position: index + 1, total: list.length + 1 })
+          : t('items.movedInto', { title: item.title, where: where.kind === 'backlog' ? t('items.bulk.backlog') : where.name }),
+      )
+    }
+  }
+
+  const currentActions: ItemRowActions = {
+    setPoints: (item, points) => void send([{ taskId: item.taskId, fields: { storyPoints: points } }]),
+    setEpic: (item, epicId) => void send([{ taskId: item.taskId, fields: { epicId } }]),
+    move: (item: BacklogItem, target: MoveTarget) => {
+      const list = shownIn.get(item.entityId) ?? []
+      const index = list.findIndex((candidate) => candidate.taskId === item.taskId)
+      if (index < 0) return
+      if (target === 'top' || target === 'bottom') return place(item.entityId, [item.taskId], target, { reveal: item })
+      const neighbour = list[target === 'up' ? index - 1 : index + 1]
+      if (!neighbour) return
+      place(item.entityId, [item.taskId], { taskId: neighbour.taskId, position: target === 'up' ? 'before' : 'after' }, { reveal: item })
+    },
+    moveTo: (item, entityId) => place(entityId, [item.taskId], 'bottom', { reveal: item, success: t('items.moved', { count: 1 }) }),
+    open: (item) => void openInPortalSlider(`/workgroups/group/${groupId}/tasks/task/view/${item.taskId}/`),
+  }
+  // Rows are drawn once and kept by the lists: they get actions that never change identity and
+  // always run with this render's data.
+  const latestActions = useRef(currentActions)
+  useLayoutEffect(() => {
+    latestActions.current = currentActions
+  })
+  const rowActions = useMemo<ItemRowActions>(
+    () => ({
+      setPoints: (item, points) => latestActions.current.setPoints(item, points),
+      setEpic: (item, epicId) => latestActions.current.setEpic(item, epicId),
+      move: (item, target) => latestActions.current.move(item, target),
+      moveTo: (item, entityId) => latestActions.current.moveTo(item, entityId),
+      open: (item) => latestActions.current.open(item),
+    }),
+    [],
+  )
+
+  /** One list's part of the selection, which spans every list. */
+  const selectionOf = (list: readonly BacklogItem[]): Selection => new Set(list.map((item) => item.taskId).filter((id) => selected.has(id)))
+  const selectIn = (list: readonly BacklogItem[]) => (next: Selection) => {
+    const ids = new Set(list.map((item) => item.taskId))
+    const chosen = next === 'all' ? [...ids] : [...next].map(Number)
+    setSelected((current) => new Set([...[...current].filter((id) => !ids.has(id)), ...chosen]))
+  }
+
+  const startSprint = (sprint: Sprint) =>
+    start.mutate(sprint, {
+      onSuccess: () => notify({ tone: 'success', title: t('sprints.started', { sprint: sprint.name }) }),
+      onError: (error) => notify({ tone: 'error', title: t('sprints.notStarted', { sprint: sprint.name }), description: describeError(error, t) }),
+    })
+
+  const list = (container: ItemContainer, emptyText: string) => {
+    const listItems = shownIn.get(container.id) ?? []
+    return (
+      <ItemsList
+        label={container.kind === 'backlog' ? t('items.listLabel') : t('items.listLabelSprint', { sprint: container.name })}
+        container={container}
+        items={listItems}
+        epics={epics}
+        containers={sprints.isSuccess ? containers : null}
+        reorderable={reorderable}
+        selection={selectionOf(listItems)}
+        onSelectionChange={selectIn(listItems)}
+        onMove={(taskIds, target) => place(container.id, taskIds, target)}
+        actions={rowActions}
+        reveal={reveal?.entityId === container.id ? reveal : null}
+        emptyText={emptyText}
+      />
+    )
+  }
+
+  const sprintSection = (sprint: Sprint) => {
+    const container = byId.get(sprint.id)!
+    const headingId = `${idPrefix}-sprint-${sprint.id}`
+    const inSprint = allIn(sprint.id)
+    const stats = containerStats(inSprint)
+    const unfinished = inSprint.filter((item) => item.status !== DONE).length
+    return (
+      <section key={sprint.id} className={`container container--${sprint.status}`} aria-labelledby={headingId}>
+        <SprintHeader
+          sprint={sprint}
+          stats={stats}
+          velocity={velocity}
+          canRun={canRun}
+          activeSprint={active}
+          unfinished={unfinished}
+          headingId={headingId}
+          pending={start.isPending && start.variables?.id === sprint.id ? 'start' : null}
+          actions={{
+            start: () => startSprint(sprint),
+            complete: () => setDialog({ kind: 'complete', sprint }),
+            edit: () => setDialog({ kind: 'edit', sprint }),
+            remove: () => setDialog({ kind: 'delete', sprint }),
+            addTask: () => setAddingTo(addingTo === sprint.id ? null : sprint.id),
+          }}
+        />
+        {addingTo === sprint.id && <QuickAdd groupId={groupId} backlogId={backlogId} container={container} epics={epics} autoFocus />}
+        {list(container, sprint.status === 'completed' ? t('sprints.emptyCompleted') : t('sprints.empty'))}
+      </section>
+    )
+  }
+
+  const backlogHeading = `${idPrefix}-backlog`
+  const backlogStats = containerStats(allIn(backlogId))
+  const backlogSums = sumStoryPoints(allIn(backlogId))
+  const body = items.isPending ? (
+    <PlaceholderRows label={t('items.loading')} />
+  ) : items.isError ? (
+    <ErrorNotice error={items.error} title={t('items.loadFailed')} onRetry={() => void items.refetch()} />
+  ) : (
+    <>
+      <FilterBar groupId={groupId} epics={epics.epics} people={people} />
+      {selectedIds.length > 0 && (
+        <BulkBar
+          count={selectedIds.length}
+          filteredCount={editable.length}
+          epics={epics}
+          containers={containers}
+          progress={progress}
+          actions={{
+            setEpic: (epicId) => send(each(selectedIds, { epicId }), t('items.updated', { count: selectedIds.length })),
+            setPoints: (storyPoints) => send(each(selectedIds, { storyPoints }), t('items.updated', { count: selectedIds.length })),
+            moveTo: (entityId) => place(entityId, selectedIds, 'bottom', { success: t('items.moved', { count: selectedIds.length }) }),
+            selectAll: () => setSelected(new Set(editable.map((item) => item.taskId))),
+            clear: () => setSelected(new Set()),
+          }}
+        />
+      )}
+      <p id="items-keys" className="muted items-hint">
+        {reorderable ? t('items.keysHint') : t('items.reorderHint')}
+      </p>
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+      <div className="sprints">
+        <div className="sprints__toolbar">
+          <h3 className="sprints__title">{t('sprints.title')}</h3>
+          {sprints.isSuccess && (
+            <Button size="s" onPress={() => setDialog({ kind: 'create' })}>
+              {t('sprints.new')}
+            </Button>
+          )}
+        </div>
+        {sprints.isError && <ErrorNotice error={sprints.error} title={t('sprints.loadFailed')} onRetry={() => void sprints.refetch()} />}
+        {sprints.isPending && <PlaceholderRows label={t('sprints.loading')} rows={1} />}
+        {sprints.isSuccess && upcoming.length === 0 && <p className="muted">{t('sprints.none')}</p>}
+        {upcoming.map(sprintSection)}
+        {completed.length > 0 && (
+          <div className="completed-sprints">
+            <Button size="s" variant="ghost" aria-expanded={showCompleted} onPress={() => setShowCompleted(!showCompleted)}>
+              {showCompleted ? t('sprints.hideCompleted', { count: completed.length }) : t('sprints.showCompleted', { count: completed.length })}
+            </Button>
+            {showCompleted && completed.map(sprintSection)}
+          </div>
+        )}
+      </div>
+      <section className="container container--backlog" aria-labelledby={backlogHeading}>
+        <header className="container-head">
+          <div className="container-head__main">
+            <h3 id={backlogHeading} className="container-head__title">
+              {t('items.bulk.backlog')}
+            </h3>
+            <p className="container-head__meta items-totals">
+              {t('items.count', { count: backlogStats.count })} · {t('items.points', { points: backlogSums.total })}
+              {backlogSums.unsummable > 0 && ` · ${t('items.unsummable', { count: backlogSums.unsummable })}`}
+              {backlogSums.unestimated > 0 && ` · ${t('items.unestimated', { count: backlogSums.unestimated })}`}
+            </p>
+          </div>
+        </header>
+        <QuickAdd groupId={groupId} backlogId={backlogId} container={byId.get(backlogId)!} epics={epics} />
+        {list(byId.get(backlogId)!, Object.values(filters).some(Boolean) ? t('items.empty') : t('items.emptyBacklog'))}
+      </section>
+    </>
+  )
+
+  return (
+    <div className="board">
+      <div className="board__main">{body}</div>
+      <aside className="board__side">
+        <EpicsPanel groupId={groupId} catalogue={epics} items={all} onDetached={settle} />
+      </aside>
+      {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
+        <SprintDialog
+          groupId={groupId}
+          sprint={dialog.kind === 'edit' ? dialog.sprint : null}
+          sprints={sprintList}
+          sprintDays={group.sprintDays}
+          createdBy={me.data?.id ?? 0}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'complete' && (
+        <CompleteSprintDialog
+          sprint={dialog.sprint}
+          stats={containerStats(allIn(dialog.sprint.id))}
+          unfinished={allIn(dialog.sprint.id).filter((item) => item.status !== DONE).length}
+          backlogId={backlogId}
+          planned={upcoming.filter((sprint) => sprint.status === 'planned')}
+          onClose={() => setDialog(null)}
+          onMoved={(report) => settle(report)}
+        />
+      )}
+      {dialog?.kind === 'delete' && <DeleteSprintDialog sprint={dialog.sprint} count={allIn(dialog.sprint.id).length} onClose={() => setDialog(null)} />}
+    </div>
+  )
+}
+
+/** Rows that stand for the list while it loads: never a false "empty" or "not found". */
+function PlaceholderRows({ label, rows = 4 }: { label: string; rows?: number }) {
+  return (
+    <div role="status" aria-label={label} className="placeholder-rows">
+      {Array.from({ length: rows }, (_, index) => (
+        <div key={index} className="placeholder-rows__row ui-skeleton" />
+      ))}
+    </div>
+  )
+}

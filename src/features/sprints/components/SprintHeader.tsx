@@ -1,0 +1,131 @@
+import { Button as AriaButton, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components'
+import { useI18n } from '@/i18n'
+import type { Sprint } from '@/lib/sprints/sprint-fields'
+import type { ContainerStats, Velocity } from '@/lib/sprints/sprint-stats'
+import { Badge, Button } from '@/ui'
+import { toDay } from '../api/sprint-dates'
+
+export interface SprintHeaderActions {
+  start: () => void
+  complete: () => void
+  edit: () => void
+  remove: () => void
+  addTask: () => void
+}
+
+interface SprintHeaderProps {
+  sprint: Sprint
+  stats: ContainerStats
+  velocity: Velocity
+  /** Starting and completing are for the team's owner and moderators and portal administrators. */
+  canRun: boolean
+  /** Another sprint of the team is active (a team runs one sprint at a time). */
+  activeSprint: Sprint | null
+  /** Unfinished items in this sprint: the portal does not start a sprint without any. */
+  unfinished: number
+  headingId: string
+  pending: 'start' | 'complete' | null
+  actions: SprintHeaderActions
+}
+
+const badgeTone = { active: 'success', planned: 'muted', completed: 'muted' } as const
+
+/** Dates as the person reads them: "9 Mar – 22 Mar", with the year when it is not this one. */
+function useDates(sprint: Sprint): string {
+  const { language } = useI18n()
+  const start = toDay(sprint.dateStart)
+  const end = toDay(sprint.dateEnd)
+  if (!start || !end) return ''
+  const thisYear = new Date().getFullYear()
+  const format = new Intl.DateTimeFormat(language, {
+    day: 'numeric',
+    month: 'short',
+    ...(start.year !== thisYear || end.year !== thisYear ? { year: 'numeric' } : {}),
+  })
+  const asDate = (day: NonNullable<typeof start>) => new Date(day.year, day.month - 1, day.day)
+  return format.formatRange(asDate(start), asDate(end))
+}
+
+/** A sprint's name, state, dates, goal, numbers and capacity, with what can be done to it. */
+export function SprintHeader({ sprint, stats, velocity, canRun, activeSprint, unfinished, headingId, pending, actions }: SprintHeaderProps) {
+  const { t } = useI18n()
+  const dates = useDates(sprint)
+  const otherActive = activeSprint && activeSprint.id !== sprint.id ? activeSprint : null
+  const startBlocked = !canRun
+    ? t('sprints.start.notAllowed')
+    : otherActive
+      ? t('sprints.start.otherActive', { sprint: otherActive.name })
+      : unfinished === 0
+        ? t('sprints.start.empty')
+        : null
+  return (
+    <header className="container-head">
+      <div className="container-head__main">
+        <h3 id={headingId} className="container-head__title">
+          <span className="container-head__name">{sprint.name}</span> <Badge tone={badgeTone[sprint.status]}>{t(`sprints.status.${sprint.status}`)}</Badge>
+        </h3>
+        <p className="container-head__meta">
+          {[dates, t('items.count', { count: stats.count }), t('sprints.points', { done: stats.done, total: stats.total })]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+        {sprint.goal && <p className="container-head__goal">{t('sprints.goal', { goal: sprint.goal })}</p>}
+        {sprint.status !== 'completed' && <Capacity total={stats.total} velocity={velocity} />}
+      </div>
+      {sprint.status !== 'completed' && (
+        <div className="container-head__actions">
+          {sprint.status === 'planned' && (
+            <Button size="s" variant="primary" isDisabled={startBlocked !== null} isPending={pending === 'start'} onPress={actions.start}>
+              {t('sprints.start')}
+            </Button>
+          )}
+          {sprint.status === 'active' && canRun && (
+            <Button size="s" variant="primary" isPending={pending === 'complete'} onPress={actions.complete}>
+              {t('sprints.complete')}
+            </Button>
+          )}
+          <Button size="s" onPress={actions.addTask}>
+            {t('sprints.addTask')}
+          </Button>
+          <MenuTrigger>
+            <AriaButton className="item-row__menu" aria-label={t('sprints.actions', { sprint: sprint.name })}>
+              ⋯
+            </AriaButton>
+            <Popover className="combo__popover item-menu" placement="bottom end">
+              <Menu className="combo__list" aria-label={t('sprints.actions', { sprint: sprint.name })}>
+                <MenuItem className="combo__option" onAction={actions.edit}>
+                  {t('sprints.edit')}
+                </MenuItem>
+                {sprint.status === 'planned' && (
+                  <MenuItem className="combo__option" onAction={actions.remove}>
+                    {t('sprints.delete')}
+                  </MenuItem>
+                )}
+              </Menu>
+            </Popover>
+          </MenuTrigger>
+        </div>
+      )}
+      {sprint.status === 'planned' && startBlocked && <p className="container-head__note">{startBlocked}</p>}
+      {sprint.status === 'active' && !canRun && <p className="container-head__note">{t('sprints.complete.notAllowed')}</p>}
+    </header>
+  )
+}
+
+/** The sprint's points against the team's velocity (average done points of its last three sprints). */
+function Capacity({ total, velocity }: { total: number; velocity: Velocity }) {
+  const { t } = useI18n()
+  if (velocity.value === null) return <p className="capacity capacity--none">{t('sprints.capacity.noHistory')}</p>
+  const over = total > velocity.value
+  const label = over
+    ? t('sprints.capacity.over', { total, velocity: velocity.value, over: Math.round((total - velocity.value) * 10) / 10 })
+    : t('sprints.capacity.within', { total, velocity: velocity.value })
+  return (
+    <div className={`capacity${over ? ' capacity--over' : ''}`}>
+      <meter className="capacity__bar" min={0} max={Math.max(velocity.value, 1)} value={Math.min(total, Math.max(velocity.value, 1))} aria-label={t('sprints.capacity.label')} />
+      <span className="capacity__text">
+        {label} <span className="muted">{t('sprints.capacity.basis', { count: velocity.basis })}</span>
+      </span>
+    </div>
+  )
+}
