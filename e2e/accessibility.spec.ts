@@ -150,3 +150,35 @@ test.describe('accessibility in the dark', () => {
     expect(await violations(page), 'backlog').toEqual([])
   })
 })
+
+test.describe('the planning screen and its dialogs', () => {
+  for (const lang of ['en', 'ru', 'de'] as const) {
+    test(`are axe-clean in ${lang}, light and dark`, async ({ page, shell }) => {
+      test.setTimeout(120_000)
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme })
+        await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.mobile, lang })
+        await expect(shell.appFrame.locator('.container--backlog .item-row')).toHaveCount(10)
+        await shell.appFrame.locator('.completed-sprints button').click()
+        await expect(shell.appFrame.locator('.container--completed').first()).toBeVisible()
+        expect(await violations(page), `planning (${lang}, ${scheme})`).toEqual([])
+
+        const dialogs = shell.appFrame.locator('.ui-dialog')
+        const check = async (open: () => Promise<void>, name: string) => {
+          await open()
+          await expect(dialogs).toBeVisible()
+          expect(await violations(page), `${name} (${lang}, ${scheme})`).toEqual([])
+          await page.keyboard.press('Escape')
+          await expect(dialogs).toHaveCount(0)
+        }
+        await check(() => shell.appFrame.locator('.sprints__toolbar button').click(), 'new sprint')
+        await check(() => shell.appFrame.locator('.container--active .container-head__actions .ui-button--primary').click(), 'complete sprint')
+        await check(async () => {
+          await shell.appFrame.locator('.container--planned .container-head__actions .item-row__menu').click()
+          await shell.appFrame.getByRole('menuitem').last().click()
+        }, 'delete sprint')
+        await check(() => shell.appFrame.locator('.planning-head__settings').click(), 'backlog settings')
+      }
+    })
+  }
+})

@@ -65,6 +65,11 @@ export function Boot() {
     typeof navigator === 'undefined' ? null : navigator.language,
   )
 
+  // Screen readers pick their voice from the page's language.
+  useEffect(() => {
+    document.documentElement.lang = language
+  }, [language])
+
   if (state.status !== 'ready') {
     return (
       <StrictMode>

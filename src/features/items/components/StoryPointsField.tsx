@@ -58,7 +58,11 @@ export function StoryPointsField({ value, taskTitle, onSave }: { value: string; 
         }
       }}
     >
-      <Input ref={input} className="points-field__input" placeholder="–" />
+      {/*
+        Focus entering the field is kept from the list: a grid that has never had focus answers it by
+        focusing its first row, which would take the focus (and the typing) away from the field.
+      */}
+      <Input ref={input} className="points-field__input" placeholder="–" onFocus={(event) => event.stopPropagation()} />
       {/* Outside the row (a list row has no room), next to the field, without taking focus. */}
       <Popover triggerRef={input} isOpen={problem !== null} isNonModal placement="bottom start" className="points-field__popover">
         <span id={errorId} role="alert">

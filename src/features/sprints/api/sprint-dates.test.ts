@@ -11,6 +11,7 @@ describe('a new sprint', () => {
   it('is named one after the highest number so far', () => {
     expect(nextSprintName([sprint(1, 'Sprint 1', 'completed'), sprint(2, 'Sprint 7', 'planned'), sprint(3, 'Discovery', 'completed')], 'Sprint')).toBe('Sprint 8')
     expect(nextSprintName([], 'Спринт')).toBe('Спринт 1')
+    expect(nextSprintName([sprint(1, 'Discovery', 'completed'), sprint(2, 'Prototype', 'completed')], 'Sprint')).toBe('Sprint 3')
   })
 
   it('starts after the last sprint still to come and lasts the team’s sprint length', () => {

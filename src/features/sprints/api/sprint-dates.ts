@@ -20,10 +20,10 @@ export function toPortalDate(day: CalendarDate, endOfDay = false): string {
   return `${day.year}-${pad(day.month)}-${pad(day.day)}T${pad(local.getHours())}:${pad(local.getMinutes())}:${pad(local.getSeconds())}${sign}${pad(offset / 60)}:${pad(offset % 60)}`
 }
 
-/** The next sprint's name: one more than the highest number in the team's sprint names. */
+/** The next sprint's name: one more than the highest number in the team's sprint names (or than their count). */
 export function nextSprintName(sprints: readonly Sprint[], word: string): string {
-  const numbers = sprints.map((sprint) => Number(/(\d+)\s*$/.exec(sprint.name)?.[1] ?? 0))
-  return `${word} ${Math.max(sprints.length, ...numbers) + 1}`
+  const numbers = sprints.map((sprint) => /(\d+)\s*$/.exec(sprint.name)?.[1]).filter((found) => found !== undefined).map(Number)
+  return `${word} ${(numbers.length > 0 ? Math.max(...numbers) : sprints.length) + 1}`
 }
 
 /** A new sprint starts the day after the last sprint still to come ends (or today) and lasts the team's sprint length. */
