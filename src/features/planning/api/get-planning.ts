@@ -89,7 +89,9 @@ export const planningQueryOptions = (groupId: number, portalOrigin: string, quer
     queryKey: planningKeys.bootstrap(groupId),
     queryFn: () => loadPlanning(groupId, portalOrigin, queryClient),
     staleTime: Infinity,
-    gcTime: 0,
+    // Kept a moment after the screen closes (StrictMode remounts it once), then dropped: opening the
+    // team again reads it again.
+    gcTime: 5_000,
   })
 
 /** Settled (answered or failed) once the screen's own queries may run. */
