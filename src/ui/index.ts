@@ -1,6 +1,7 @@
 export { Avatar } from './Avatar'
 export { Badge } from './Badge'
 export { Button, type ButtonProps } from './Button'
+export { ConfirmButtons } from './ConfirmButtons'
 export { Dialog, type DialogProps } from './Dialog'
 export { ErrorNotice } from './ErrorNotice'
 export { Notice, type NoticeAction } from './Notice'

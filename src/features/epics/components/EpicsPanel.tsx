@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Checkbox, ColorSwatch, ColorSwatchPicker, ColorSwatchPickerItem, FieldError, Label, TextArea, TextField } from 'react-aria-components'
 import { useI18n } from '@/i18n'
-import { Button, Dialog, ErrorNotice, Field, Notice, notify } from '@/ui'
+import { Button, ConfirmButtons, Dialog, ErrorNotice, Field, Notice, notify } from '@/ui'
 import { useAddEpic } from '../api/add-epic'
 import { useDeleteEpic } from '../api/delete-epic'
 import { EPIC_COLORS, type Epic } from '@/lib/epics/epic-fields'
@@ -250,14 +250,14 @@ function DeleteEpicDialog({ epic, attached, onClose, onDetached }: DeleteEpicDia
         <p>{t('epics.noItems')}</p>
       )}
       {remove.isError && <ErrorNotice error={remove.error} title={t('epics.notDeleted')} />}
-      <div className="ui-dialog__actions">
-        <Button variant="danger" isPending={remove.isPending} onPress={confirm}>
-          {t('epics.delete')}
-        </Button>
-        <Button onPress={onClose} isDisabled={remove.isPending} autoFocus>
-          {t('backlog.cancel')}
-        </Button>
-      </div>
+      <ConfirmButtons
+        variant="danger"
+        confirmLabel={t('epics.delete')}
+        cancelLabel={t('backlog.cancel')}
+        onConfirm={confirm}
+        onCancel={onClose}
+        pending={remove.isPending}
+      />
     </Dialog>
   )
 }

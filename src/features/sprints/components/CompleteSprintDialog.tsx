@@ -4,7 +4,7 @@ import { useI18n } from '@/i18n'
 import type { ChangeReport } from '@/lib/items/change-items'
 import type { Sprint } from '@/lib/sprints/sprint-fields'
 import type { ContainerStats } from '@/lib/sprints/sprint-stats'
-import { Button, Dialog, ErrorNotice, notify } from '@/ui'
+import { ConfirmButtons, Dialog, ErrorNotice, notify } from '@/ui'
 import { useCompleteSprint } from '../api/complete-sprint'
 
 interface CompleteSprintDialogProps {
@@ -54,14 +54,13 @@ export function CompleteSprintDialog({ sprint, stats, unfinished, backlogId, pla
         <p>{t('sprints.allDone')}</p>
       )}
       {complete.isError && <ErrorNotice error={complete.error} title={t('sprints.notCompleted')} />}
-      <div className="ui-dialog__actions">
-        <Button variant="primary" isPending={complete.isPending} onPress={confirm}>
-          {t('sprints.complete')}
-        </Button>
-        <Button onPress={onClose} isDisabled={complete.isPending} autoFocus>
-          {t('backlog.cancel')}
-        </Button>
-      </div>
+      <ConfirmButtons
+        confirmLabel={t('sprints.complete')}
+        cancelLabel={t('backlog.cancel')}
+        onConfirm={confirm}
+        onCancel={onClose}
+        pending={complete.isPending}
+      />
     </Dialog>
   )
 }
