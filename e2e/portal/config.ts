@@ -14,8 +14,11 @@ export const DEFAULTS = {
   tokenTtlSeconds: 3600,
   /** Leaky bucket of the non-Enterprise plans (digest §10.2). */
   rateLimit: { enabled: true, burst: 50, drainPerSecond: 2 },
-  /** Cloud default of the per-method budget; off unless a test turns it on (digest §10.2). */
-  operating: { enabled: false, limitSeconds: 480, windowSeconds: 600 },
+  /**
+   * The cloud's per-method budget, on as on a real portal: 480 s per 10 minutes (digest §10.2), each
+   * call charged a simulated cost (rest/operating.ts). Normal use never gets near it; bulk runs do.
+   */
+  operating: { enabled: true, limitSeconds: 480, windowSeconds: 600 },
   portalName: 'Scrum Dev Portal',
   /** A portal id is independent of the domain; a fixed one keeps test output stable. */
   memberId: 'd3v9017a1b2c3d4e5f60718293a4b5c6',

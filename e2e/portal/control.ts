@@ -1,6 +1,7 @@
 /**
  * The control API (`/control/*`): how tests steer the portal — reset data, inject faults and
- * latency, switch limits, expire tokens or stop refreshing them, read the request log. JSON in and
+ * latency, switch limits, play one answer to an open question (quirks.ts), expire tokens or stop
+ * refreshing them, read the request log. JSON in and
  * out; not rate limited and not logged, so it never disturbs what a test measures.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -9,6 +10,7 @@ import { isSeedName } from './data/seeds'
 import { readJson, type Params } from './http/body'
 import { corsHeaders, preflightHeaders } from './http/cors'
 import { sendEmpty, sendJson } from './http/send'
+import { mergeQuirks } from './quirks'
 import type { PortalState } from './state'
 import { phpInt } from './rest/php'
 
@@ -89,7 +91,7 @@ const ROUTES: Record<string, Handler> = {
   'POST /control/rate-limit': (state, body) => {
     const current = state.limiter.settings
     const settings = {
-      enabled: bool(body, 'enabled') ?? current.enabled,
+      enabled: bool(body, 'enabled', true) ?? current.enabled,
       burst: num(body, 'burst', { min: 1, optional: true }) ?? current.burst,
       drainPerSecond: num(body, 'drainPerSecond', { optional: true }) ?? current.drainPerSecond,
     }
@@ -98,11 +100,15 @@ const ROUTES: Record<string, Handler> = {
     return { ok: true, ...settings }
   },
 
+  /**
+   * The per-method budget (rest/operating.ts), a partial update that empties the baskets.
+   * `costSeconds: null` charges each method's simulated cost; a number charges that per call.
+   */
   'POST /control/operating': (state, body) => {
     const current = state.operating.settings
     const costSeconds = body.costSeconds === null ? null : num(body, 'costSeconds', { optional: true })
     const settings = {
-      enabled: bool(body, 'enabled') ?? current.enabled,
+      enabled: bool(body, 'enabled', true) ?? current.enabled,
       limitSeconds: num(body, 'limitSeconds', { optional: true }) ?? current.limitSeconds,
       windowSeconds: num(body, 'windowSeconds', { min: 1, optional: true }) ?? current.windowSeconds,
       costSeconds: costSeconds === undefined ? current.costSeconds : costSeconds,
@@ -110,6 +116,16 @@ const ROUTES: Record<string, Handler> = {
     state.operating.configure(settings)
     return { ok: true, ...settings }
   },
+
+  /** The open questions' switches (quirks.ts): a partial update; unknown names or values are a 400. */
+  'POST /control/quirks': (state, body) => {
+    const next = mergeQuirks(state.quirks, body)
+    if (typeof next === 'string') throw new BadRequest(next)
+    state.quirks = next
+    return { ok: true, ...state.quirks }
+  },
+
+  'GET /control/quirks': (state) => ({ ...state.quirks }),
 
   'POST /control/token-ttl': (state, body) => {
     state.auth.ttlSeconds = num(body, 'seconds', { min: 1 }) ?? state.auth.ttlSeconds
@@ -162,6 +178,7 @@ const ROUTES: Record<string, Handler> = {
     refreshFails: state.refreshFails,
     rateLimit: state.limiter.settings,
     operating: state.operating.settings,
+    quirks: state.quirks,
   }),
 }
 

@@ -11,6 +11,9 @@ import { sendEmpty, sendJson } from './http/send'
 import type { PortalState } from './state'
 import { phpInt } from './rest/php'
 
+/** http or https, as the portal listens. */
+const scheme = (state: PortalState) => (state.origin.startsWith('https:') ? 'https' : 'http')
+
 /** host:port exactly as the browser addressed the portal; the SDK's origin check needs it. */
 export function domainOf(req: IncomingMessage, state: PortalState): string {
   return req.headers.host ?? new URL(state.origin).host
@@ -39,7 +42,9 @@ function config(state: PortalState, req: IncomingMessage) {
   return {
     portalName: DEFAULTS.portalName,
     domain,
-    origin: `http://${domain}`,
+    origin: `${scheme(state)}://${domain}`,
+    /** The PROTOCOL launch parameter: 1 when the portal speaks https (digest §11). */
+    protocol: scheme(state) === 'https' ? 1 : 0,
     appUrl: state.appUrl,
     memberId: DEFAULTS.memberId,
     status: DEFAULTS.status,
@@ -50,7 +55,7 @@ function config(state: PortalState, req: IncomingMessage) {
       lastName: u.lastName,
       fullName: [u.name, u.lastName].filter(Boolean).join(' '),
       workPosition: u.workPosition,
-      photo: u.photo ? `http://${domain}${u.photo}` : '',
+      photo: u.photo ? `${scheme(state)}://${domain}${u.photo}` : '',
       isAdmin: u.isAdmin,
       active: u.active,
     })),

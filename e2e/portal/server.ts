@@ -1,8 +1,10 @@
 /**
  * The dev portal: one HTTP origin serving the host page, the REST API, the control API, the
- * portal's own endpoints and slider pages; optionally a second origin with the built app.
+ * portal's own endpoints and slider pages; optionally a second origin with the built app. Both can
+ * run over HTTPS with a self-signed certificate (`https: true`), as a real portal does.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import { resolve } from 'node:path'
 import { DEFAULTS, HOST_DIR } from './config'
 import { handleControl } from './control'
@@ -13,6 +15,8 @@ import { sendText } from './http/send'
 import { isFile, resolveInside, serveFile } from './http/static'
 import { handlePage, notFoundPage } from './pages'
 import { handlePortalApi } from './portalApi'
+import { devCertificate } from './http/tls'
+import type { OperatingSettings } from './rest/operating'
 import type { RateLimitSettings } from './rest/rateLimit'
 import { handleRest } from './rest/router'
 import { PortalState } from './state'
@@ -29,6 +33,13 @@ export interface PortalOptions {
   tokenTtlSeconds?: number
   /** false = off; an object tweaks the leaky bucket. Default on, burst 50, 2/s. */
   rateLimit?: boolean | Partial<RateLimitSettings>
+  /** false = off; an object tweaks the per-method budget. Default on, 480 s per 600 s, simulated costs. */
+  operating?: boolean | Partial<OperatingSettings>
+  /**
+   * Serve over HTTPS with a self-signed certificate (http/tls.ts): `url`, `webhookUrl` and the
+   * portal's endpoints become https://…, and so does the --serve-app origin. Default false.
+   */
+  https?: boolean
   /** Serve this directory (e.g. 'dist') as the app (SPA) on `appPort`. */
   serveAppDir?: string
   /** Default 7101; 0 = random. */
@@ -38,7 +49,7 @@ export interface PortalOptions {
 }
 
 export interface RunningPortal {
-  /** http://localhost:7100 (no trailing slash). */
+  /** http://localhost:7100 (no trailing slash); https://… with `https: true`. */
   url: string
   appUrl: string
   /** The seeded admin webhook, e.g. http://localhost:7100/rest/1/devportaladminhook/ */
@@ -54,6 +65,13 @@ function rateLimitSettings(option: PortalOptions['rateLimit']): RateLimitSetting
   if (option === false) return { ...DEFAULTS.rateLimit, enabled: false }
   if (option === true || option === undefined) return { ...DEFAULTS.rateLimit }
   return { ...DEFAULTS.rateLimit, ...option }
+}
+
+function operatingSettings(option: PortalOptions['operating']): OperatingSettings {
+  const defaults: OperatingSettings = { ...DEFAULTS.operating, costSeconds: null }
+  if (option === false) return { ...defaults, enabled: false }
+  if (option === true || option === undefined) return defaults
+  return { ...defaults, ...option }
 }
 
 async function serveHost(res: ServerResponse, hostDir: string, path: string, headOnly: boolean): Promise<void> {
@@ -107,28 +125,32 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
     seed: opts.seed ?? DEFAULTS.seed,
     tokenTtlSeconds: opts.tokenTtlSeconds ?? DEFAULTS.tokenTtlSeconds,
     rateLimit: rateLimitSettings(opts.rateLimit),
+    operating: operatingSettings(opts.operating),
   })
   const hostDir = opts.hostDir ?? HOST_DIR
-  const server: Server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     noReuseWhileDropping(state, req, res)
     route(state, hostDir, req, res).catch((error: unknown) => {
       console.error('[portal] request failed:', error)
       if (!res.headersSent) sendText(res, 500, `Portal error: ${(error as Error).message}`)
       else res.end()
     })
-  })
+  }
+  const tls = opts.https ? await devCertificate(host) : undefined
+  const scheme = tls ? 'https' : 'http'
+  const server: Server = tls ? createHttpsServer(tls, handler) : createServer(handler)
   state.closeIdleConnections = () => server.closeIdleConnections()
   await listen(server, opts.port ?? DEFAULTS.port, host)
   const port = actualPort(server)
-  state.origin = `http://${host}:${port}`
+  state.origin = `${scheme}://${host}:${port}`
 
   let appServer: Server | undefined
   let appUrl = opts.appUrl ?? DEFAULTS.appUrl
   if (opts.serveAppDir) {
     try {
-      const app = await startAppServer(resolve(opts.serveAppDir), host, opts.appPort ?? DEFAULTS.appPort)
+      const app = await startAppServer(resolve(opts.serveAppDir), host, opts.appPort ?? DEFAULTS.appPort, tls)
       appServer = app.server
-      appUrl = opts.appUrl ?? `http://${host}:${app.port}/`
+      appUrl = opts.appUrl ?? `${scheme}://${host}:${app.port}/`
     } catch (error) {
       await closeServer(server)
       throw error

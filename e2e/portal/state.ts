@@ -6,6 +6,7 @@ import { DEFAULTS } from './config'
 import type { Store } from './data/model'
 import { createStore, seedData, type SeedName } from './data/seeds'
 import { METHODS } from './methods'
+import { DEFAULT_QUIRKS, type Quirks } from './quirks'
 import { AuthService } from './rest/auth'
 import type { ErrorCodeStyle } from './rest/envelope'
 import { FaultRegistry } from './rest/faults'
@@ -18,6 +19,8 @@ export interface StateDefaults {
   seed: SeedName
   tokenTtlSeconds: number
   rateLimit: RateLimitSettings
+  /** The budget the portal started with and `reset()` restores; default DEFAULTS.operating. */
+  operating?: OperatingSettings
 }
 
 export class PortalState implements BatchDeps {
@@ -29,6 +32,7 @@ export class PortalState implements BatchDeps {
   readonly log = new RequestLog()
   readonly methods = METHODS
   latencyMs = 0
+  quirks: Quirks = { ...DEFAULT_QUIRKS }
   errorCodeStyle: ErrorCodeStyle = 'string'
   /** The portal session has ended: /portal/refresh and /oauth/token/ refuse to issue tokens. */
   refreshFails = false
@@ -43,11 +47,12 @@ export class PortalState implements BatchDeps {
     this.auth = new AuthService(defaults.tokenTtlSeconds)
     this.auth.addWebhook(DEFAULTS.adminWebhook.userId, DEFAULTS.adminWebhook.secret)
     this.limiter = new LeakyBucket({ ...defaults.rateLimit })
-    this.operating = new OperatingBudget(PortalState.operatingDefaults())
+    this.operating = new OperatingBudget(this.operatingDefaults())
   }
 
-  static operatingDefaults(): OperatingSettings {
-    return { ...DEFAULTS.operating, costSeconds: null }
+  /** On, 480 s per 10 minutes, simulated per-method costs — unless the portal was started otherwise. */
+  operatingDefaults(): OperatingSettings {
+    return { ...(this.defaults.operating ?? { ...DEFAULTS.operating, costSeconds: null }) }
   }
 
   /**
@@ -70,11 +75,12 @@ export class PortalState implements BatchDeps {
     this.faults.clear()
     this.log.clear()
     this.latencyMs = 0
+    this.quirks = { ...DEFAULT_QUIRKS }
     this.errorCodeStyle = 'string'
     this.refreshFails = false
     this.auth.ttlSeconds = this.defaults.tokenTtlSeconds
     this.limiter.configure({ ...this.defaults.rateLimit })
-    this.operating.configure(PortalState.operatingDefaults())
+    this.operating.configure(this.operatingDefaults())
     this.installApp()
   }
 }

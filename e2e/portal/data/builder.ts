@@ -64,6 +64,10 @@ export class SeedBuilder {
       departmentIds: [1],
       dateRegister: T0 - (400 - id) * DAY,
       lastLogin: T0 - (id % 7) * DAY,
+      profile: {},
+      birthday: null,
+      employmentDate: null,
+      online: false,
       ...fields,
     })
     return id

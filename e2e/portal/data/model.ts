@@ -32,6 +32,15 @@ export interface User {
   departmentIds: number[]
   dateRegister: number
   lastLogin: number
+  /**
+   * The other text fields of user.add / user.get by their UPPER name (PERSONAL_CITY, WORK_PHONE,
+   * UF_PHONE_INNER…); a field that is not here is empty.
+   */
+  profile: Readonly<Record<string, string>>
+  birthday: number | null
+  /** UF_EMPLOYMENT_DATE. */
+  employmentDate: number | null
+  online: boolean
 }
 
 export interface Workgroup {
@@ -251,6 +260,14 @@ export class Store {
     const group: Workgroup = { ...fields, id: this.take('group') }
     this.groups.set(group.id, group)
     return group
+  }
+
+  /** Delete a group with its backlog, sprints and epics. Its tasks must be gone first (sonet_group.delete). */
+  deleteGroup(id: number): void {
+    if (this.tasksInGroup(id).length) throw new StoreInvariantError(`group ${id} still has tasks`)
+    for (const e of [...this.entities.values()]) if (e.groupId === id) this.entities.delete(e.id)
+    for (const e of [...this.epics.values()]) if (e.groupId === id) this.epics.delete(e.id)
+    this.groups.delete(id)
   }
 
   // ---- backlogs and sprints -----------------------------------------------------------------

@@ -8,24 +8,30 @@ import type { SeedData } from './model'
 function build() {
   const b = new SeedBuilder()
   const p = (id: number) => `/avatars/user/${id}.svg`
+  /** Where people live and how to reach them, so user.get filters on PERSONAL_CITY & co. have data. */
+  const lives = (city: string, country: string, phone: string, inner: string, birthday: string | null, hired: string) => ({
+    profile: { PERSONAL_CITY: city, PERSONAL_COUNTRY: country, WORK_PHONE: phone, UF_PHONE_INNER: inner, WORK_COMPANY: 'Scrum Dev Portal' },
+    birthday: birthday === null ? null : Date.parse(`${birthday}T00:00:00Z`),
+    employmentDate: Date.parse(`${hired}T00:00:00Z`),
+  })
 
   // ---- people (ids 1..16 in this order) -------------------------------------------------------
-  const admin = b.user({ name: 'Olivia', lastName: 'Bennett', workPosition: 'Portal administrator', isAdmin: true, gender: 'F', photo: p(1) })
-  const scrumMaster = b.user({ name: 'Дмитрий', lastName: 'Соколов', secondName: 'Андреевич', workPosition: 'Scrum master', gender: 'M', photo: p(2), email: 'd.sokolov@example.test' })
-  const productOwner = b.user({ name: 'Jürgen', lastName: 'Müller', workPosition: 'Product owner', gender: 'M', photo: p(3), email: 'j.mueller@example.test' })
-  const backend = b.user({ name: '伟', lastName: '张', workPosition: 'Backend developer', gender: 'M', email: 'wei.zhang@example.test' })
-  const regular = b.user({ name: 'Sam', lastName: 'Carter', workPosition: 'Frontend developer', gender: 'M', photo: p(5) })
-  const qa = b.user({ name: 'Екатерина', lastName: 'Иванова', secondName: 'Сергеевна', workPosition: 'QA engineer', gender: 'F', email: 'e.ivanova@example.test' })
-  const designer = b.user({ name: 'Lena', lastName: 'Schröder', workPosition: 'UX designer', gender: 'F', photo: p(7), email: 'l.schroeder@example.test' })
-  const mobileDev = b.user({ name: 'James', lastName: "O'Connor", workPosition: 'Mobile developer', gender: 'M', photo: p(8) })
-  const dataEngineer = b.user({ name: 'María', lastName: 'García', workPosition: 'Data engineer', gender: 'F', email: 'maria.garcia@example.test' })
-  const analyst = b.user({ name: 'Ольга', lastName: 'Петрова', secondName: 'Игоревна', workPosition: 'Business analyst', gender: 'F', email: 'o.petrova@example.test' })
-  const devops = b.user({ name: 'Tom', lastName: 'Becker', workPosition: 'DevOps engineer', gender: 'M', photo: p(11) })
-  const backend2 = b.user({ name: 'Priya', lastName: 'Raman', workPosition: 'Backend developer', gender: 'F' })
-  const techLead = b.user({ name: 'Henrik', lastName: 'Weiß', workPosition: 'Tech lead', gender: 'M', email: 'h.weiss@example.test' })
-  const inactive = b.user({ name: 'Victor', lastName: 'Hale', workPosition: 'Former developer', active: false, gender: 'M' })
-  const inactive2 = b.user({ name: 'Ирина', lastName: 'Кузнецова', workPosition: 'Former analyst', active: false, gender: 'F', email: 'i.kuznetsova@example.test' })
-  const extranet = b.user({ name: 'Chris', lastName: 'Lowe', workPosition: 'Contractor', userType: 'extranet', departmentIds: [] })
+  const admin = b.user({ name: 'Olivia', lastName: 'Bennett', workPosition: 'Portal administrator', isAdmin: true, gender: 'F', photo: p(1), online: true, ...lives('New York', 'USA', '+1 212 555 0101', '101', '1985-03-14', '2019-02-01') })
+  const scrumMaster = b.user({ name: 'Дмитрий', lastName: 'Соколов', secondName: 'Андреевич', workPosition: 'Scrum master', gender: 'M', photo: p(2), email: 'd.sokolov@example.test', ...lives('Moscow', 'Russia', '+7 495 555 0102', '102', '1988-11-02', '2020-06-15') })
+  const productOwner = b.user({ name: 'Jürgen', lastName: 'Müller', workPosition: 'Product owner', gender: 'M', photo: p(3), email: 'j.mueller@example.test', ...lives('Munich', 'Germany', '+49 89 5550 103', '103', '1982-07-21', '2018-09-01') })
+  const backend = b.user({ name: '伟', lastName: '张', workPosition: 'Backend developer', gender: 'M', email: 'wei.zhang@example.test', ...lives('Shanghai', 'China', '+86 21 5550 0104', '104', '1992-01-30', '2021-03-01') })
+  const regular = b.user({ name: 'Sam', lastName: 'Carter', workPosition: 'Frontend developer', gender: 'M', photo: p(5), ...lives('Los Angeles', 'USA', '+1 310 555 0105', '105', '1995-05-05', '2022-01-10') })
+  const qa = b.user({ name: 'Екатерина', lastName: 'Иванова', secondName: 'Сергеевна', workPosition: 'QA engineer', gender: 'F', email: 'e.ivanova@example.test', ...lives('Saint Petersburg', 'Russia', '+7 812 555 0106', '106', '1990-12-12', '2020-11-01') })
+  const designer = b.user({ name: 'Lena', lastName: 'Schröder', workPosition: 'UX designer', gender: 'F', photo: p(7), email: 'l.schroeder@example.test', ...lives('Berlin', 'Germany', '+49 30 5550 107', '107', null, '2021-08-16') })
+  const mobileDev = b.user({ name: 'James', lastName: "O'Connor", workPosition: 'Mobile developer', gender: 'M', photo: p(8), ...lives('Dublin', 'Ireland', '+353 1 555 0108', '108', '1993-09-09', '2022-04-04') })
+  const dataEngineer = b.user({ name: 'María', lastName: 'García', workPosition: 'Data engineer', gender: 'F', email: 'maria.garcia@example.test', ...lives('Madrid', 'Spain', '+34 91 555 0109', '109', '1989-04-18', '2019-10-01') })
+  const analyst = b.user({ name: 'Ольга', lastName: 'Петрова', secondName: 'Игоревна', workPosition: 'Business analyst', gender: 'F', email: 'o.petrova@example.test', ...lives('Moscow', 'Russia', '+7 495 555 0110', '110', '1991-06-25', '2021-01-11') })
+  const devops = b.user({ name: 'Tom', lastName: 'Becker', workPosition: 'DevOps engineer', gender: 'M', photo: p(11), ...lives('Berlin', 'Germany', '+49 30 5550 111', '111', '1987-02-28', '2018-05-02') })
+  const backend2 = b.user({ name: 'Priya', lastName: 'Raman', workPosition: 'Backend developer', gender: 'F', ...lives('Bangalore', 'India', '+91 80 5550 0112', '112', '1994-10-31', '2023-02-20') })
+  const techLead = b.user({ name: 'Henrik', lastName: 'Weiß', workPosition: 'Tech lead', gender: 'M', email: 'h.weiss@example.test', ...lives('Munich', 'Germany', '+49 89 5550 113', '113', '1980-08-08', '2017-03-01') })
+  const inactive = b.user({ name: 'Victor', lastName: 'Hale', workPosition: 'Former developer', active: false, gender: 'M', ...lives('New York', 'USA', '+1 212 555 0114', '114', '1986-01-01', '2016-07-01') })
+  const inactive2 = b.user({ name: 'Ирина', lastName: 'Кузнецова', workPosition: 'Former analyst', active: false, gender: 'F', email: 'i.kuznetsova@example.test', ...lives('Kazan', 'Russia', '+7 843 555 0115', '115', '1992-03-03', '2019-01-15') })
+  const extranet = b.user({ name: 'Chris', lastName: 'Lowe', workPosition: 'Contractor', userType: 'extranet', departmentIds: [], ...lives('Los Angeles', 'USA', '+1 310 555 0116', '', null, '2024-05-01') })
 
   // ---- 1. the main scrum: backlog with items, epics, three sprints ---------------------------
   const mobile = b.group({

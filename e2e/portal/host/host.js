@@ -101,7 +101,7 @@ async function launchApp() {
   }
   const url = new URL(handler)
   url.searchParams.set('DOMAIN', config.domain)
-  url.searchParams.set('PROTOCOL', '0')
+  url.searchParams.set('PROTOCOL', String(config.protocol ?? 0))
   url.searchParams.set('LANG', state.lang)
   url.searchParams.set('APP_SID', state.appSid)
 
@@ -141,7 +141,7 @@ function notBound() {
 function initData() {
   return {
     DOMAIN: config.domain,
-    PROTOCOL: 0,
+    PROTOCOL: config.protocol ?? 0,
     LANG: state.lang,
     APP_SID: state.appSid,
     PATH: '/marketplace/app/1/',

@@ -2,15 +2,18 @@
  * `--serve-app DIR`: the built SPA on its own origin. Bitrix24 opens an app page with a form
  * POST (digest §11), so GET and POST of any path without a file answer index.html.
  */
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import { join } from 'node:path'
 import { readBody } from './body'
 import { sendText } from './send'
 import { isFile, resolveInside, serveFile } from './static'
+import type { TlsMaterial } from './tls'
 
-export async function startAppServer(dir: string, host: string, port: number): Promise<{ server: Server; port: number }> {
+/** With `tls`, the app is served over HTTPS with the portal's certificate. */
+export async function startAppServer(dir: string, host: string, port: number, tls?: TlsMaterial): Promise<{ server: Server; port: number }> {
   const index = join(dir, 'index.html')
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       const method = req.method ?? 'GET'
       if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
@@ -29,7 +32,8 @@ export async function startAppServer(dir: string, host: string, port: number): P
     })().catch((error: unknown) => {
       if (!res.headersSent) sendText(res, 500, `App server error: ${(error as Error).message}`)
     })
-  })
+  }
+  const server: Server = tls ? createHttpsServer(tls, handler) : createServer(handler)
   await listen(server, port, host)
   return { server, port: actualPort(server) }
 }

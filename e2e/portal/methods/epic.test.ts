@@ -28,13 +28,14 @@ describe('tasks.api.scrum.epic.add', () => {
     expect(r.body.result).toMatchObject({ groupId: groups.alpha, name: 'Отчёты', description: 'Квартальные', color: '#ff5752', createdBy: users.analyst, modifiedBy: users.qa })
   })
 
-  it('errors in order: binder → Group id not found → Name not found → Access denied → createdBy → modifiedBy', async () => {
+  it('errors in order, with the page\'s texts: binder → Group is not found → Name is not found → Access denied → createdBy → modifiedBy', async () => {
     expect(failure(await t.call('tasks.api.scrum.epic.add', {}))).toEqual(binderMissing('fields'))
     expect(failure(await add('x'))).toEqual(binderInvalid('fields', 'x', 'array'))
-    expect(failure(await add({ name: '' }))).toEqual(engineErr('Group id not found'))
-    expect(failure(await add({ groupId: groups.quality, name: '  ' }, users.regular))).toEqual(engineErr('Name not found'))
+    // "GROUP_ID parameter not specified or group with such ID does not exist" (epic.add page).
+    expect(failure(await add({ name: '' }))).toEqual(engineErr('Group is not found'))
+    expect(failure(await add({ groupId: 99_999, name: 'x' }))).toEqual(engineErr('Group is not found'))
+    expect(failure(await add({ groupId: groups.quality, name: '  ' }, users.regular))).toEqual(engineErr('Name is not found'))
     expect(failure(await add({ groupId: groups.quality, name: 'x', createdBy: 99_999 }, users.regular))).toEqual(engineErr('Access denied'))
-    expect(failure(await add({ groupId: 99_999, name: 'x' }))).toEqual(engineErr('Access denied'))
     expect(failure(await add({ groupId: groups.mobile, name: 'x', createdBy: 99_999, modifiedBy: 99_998 }))).toEqual(engineErr('createdBy user not found'))
     expect(failure(await add({ groupId: groups.mobile, name: 'x', modifiedBy: 99_998 }))).toEqual(engineErr('modifiedBy user not found'))
     expect(t.portal.store.epicsOf(groups.mobile)).toHaveLength(3)

@@ -1,7 +1,8 @@
 /**
- * tasks.api.scrum.epic.* (digest §4). Texts are the source's (`Group id not found`,
- * `Name not found`), not the older docs' (digest §13). Epics can only be seen and changed in
- * groups whose tasks the caller may read (members; admins everywhere).
+ * tasks.api.scrum.epic.* (digest §4). Error texts are the method pages' (epic-add: `Group is not
+ * found` — no groupId or no such group —, `Name is not found`), not the source copy's `Group id not
+ * found` / `Name not found` (digest §13). Epics can only be seen and changed in groups whose tasks
+ * the caller may read (members; admins everywhere).
  */
 import type { Epic } from '../data/model'
 import { engineError } from '../rest/errors'
@@ -59,9 +60,9 @@ function fileIds(value: unknown): number[] {
 function addAction(params: Record<string, unknown>, ctx: MethodContext) {
   const fields = bindArray(params, 'fields')
   const groupId = phpInt(fields.groupId ?? 0)
-  if (!groupId) throw engineError('Group id not found')
+  if (!groupId || !ctx.store.group(groupId)) throw engineError('Group is not found')
   const name = typeof fields.name === 'string' ? fields.name : ''
-  if (!name.trim()) throw engineError('Name not found')
+  if (!name.trim()) throw engineError('Name is not found')
   if (!canRead(ctx, groupId)) throw engineError('Access denied')
   // createdBy defaults to the caller; modifiedBy stays 0 on a new epic.
   const createdBy = userField(ctx, Object.hasOwn(fields, 'createdBy') ? phpInt(fields.createdBy) : ctx.user.id, 'createdBy')

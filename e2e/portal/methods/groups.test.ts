@@ -155,6 +155,47 @@ describe('sonet_group.create', () => {
   it('errors carry an empty code', async () => {
     expect(failure(await t.call('sonet_group.create', {}))).toEqual(systemErr(400, '', 'Incorrect input data'))
     expect(failure(await t.as(users.extranet, 'sonet_group.create', { NAME: 'x' }))).toEqual(systemErr(400, '', 'You have no permissions to create a group'))
+    expect(failure(await t.call('sonet_group.create', { NAME: 'x', SCRUM_MASTER_ID: 99_999 }))).toEqual(systemErr(400, '', 'Cannot create group'))
+  })
+
+  it('the check script\'s temporary scrum: listed as a scrum, no backlog until backlog.add, then a working one', async () => {
+    const id = (await t.call('sonet_group.create', { NAME: 'run-1 scrum', DESCRIPTION: 'temporary', VISIBLE: 'N', OPENED: 'N', SCRUM_MASTER_ID: users.admin })).body.result
+    const listed = await list({ filter: { '%NAME': 'run-1', '!SCRUM_MASTER_ID': false }, select: ['ID', 'SCRUM_MASTER_ID', 'TYPE'] })
+    expect(listed.body.result.workgroups).toStrictEqual([{ id: String(id), scrumMasterId: String(users.admin), type: 'scrum' }])
+    expect(failure(await t.call('tasks.api.scrum.backlog.get', { id }))).toEqual(systemErr(400, '0', 'Backlog not found'))
+    const backlog = (await t.call('tasks.api.scrum.backlog.add', { fields: { groupId: id, createdBy: users.admin } })).body.result
+    expect((await t.call('tasks.api.scrum.backlog.get', { id })).body.result).toStrictEqual(backlog)
+  })
+})
+
+describe('sonet_group.delete', () => {
+  const create = async (NAME: string, user: number = users.admin) => (await t.as(user, 'sonet_group.create', { NAME, SCRUM_MASTER_ID: users.scrumMaster })).body.result as number
+
+  it('the docs\' example {"GROUP_ID": …} answers true; the group, its backlog, sprints and epics are gone', async () => {
+    const id = await create('Short-lived scrum')
+    await t.call('tasks.api.scrum.backlog.add', { fields: { groupId: id, createdBy: users.admin } })
+    await t.call('tasks.api.scrum.epic.add', { fields: { groupId: id, name: 'E' } })
+    const r = await t.call('sonet_group.delete', { GROUP_ID: id })
+    expect(r.status).toBe(200)
+    expect(r.body.result).toBe(true)
+    expect(t.portal.store.group(id)).toBeUndefined()
+    expect(t.portal.store.backlogOf(id)).toBeUndefined()
+    expect(t.portal.store.epicsOf(id)).toStrictEqual([])
+    expect(failure(await t.call('socialnetwork.api.workgroup.get', { params: { groupId: id } })).description).toBe('Workgroup not found.')
+    // Deleting it again: gone.
+    expect(failure(await t.call('sonet_group.delete', { GROUP_ID: id }))).toEqual(systemErr(400, '', 'Socialnetwork group not found'))
+  })
+
+  it('errors, code "": Wrong group ID → not found → no permissions (admin or owner only) → Cannot delete group (it has tasks)', async () => {
+    expect(failure(await t.call('sonet_group.delete', {}))).toEqual(systemErr(400, '', 'Wrong group ID'))
+    expect(failure(await t.call('sonet_group.delete', { GROUP_ID: 'x' }))).toEqual(systemErr(400, '', 'Wrong group ID'))
+    expect(failure(await t.call('sonet_group.delete', { GROUP_ID: 99_999 }))).toEqual(systemErr(400, '', 'Socialnetwork group not found'))
+    expect(failure(await t.as(users.regular, 'sonet_group.delete', { GROUP_ID: groups.plain }))).toEqual(systemErr(400, '', 'User has no permissions to delete group'))
+    expect(failure(await t.call('sonet_group.delete', { GROUP_ID: groups.mobile }))).toEqual(systemErr(400, '', 'Cannot delete group'))
+    expect(t.portal.store.group(groups.mobile)).toBeDefined()
+    // The owner may delete their own group; lower-case keys are read too.
+    const own = await create('Mine', users.regular)
+    expect((await t.as(users.regular, 'sonet_group.delete', { group_id: own })).body.result).toBe(true)
   })
 })
 

@@ -3,7 +3,8 @@
  * UPPER_SNAKE names → raw values, used for filtering, ordering and output (digest §6).
  */
 import type { Store, Workgroup } from '../data/model'
-import type { FieldDefs } from '../rest/filter'
+import type { Quirks } from '../quirks'
+import { compileFilter, CSQL_UTIL, type FieldDefs } from '../rest/filter'
 
 const flag = (b: boolean) => (b ? 'Y' : 'N')
 const orNull = (n: number) => (n ? n : null)
@@ -51,6 +52,48 @@ export function groupFieldDefs(store: Store, origin: string): FieldDefs<Workgrou
     TYPE: { kind: 'string', get: (g) => g.type },
     AVATAR: { kind: 'string', get: (g) => absoluteUrl(origin, g.avatar) },
   }
+}
+
+/**
+ * The columns `CSocNetGroup::GetList` filters on (its `$arFields`, plus TYPE, which newer portals
+ * have): what a group filter can use in socialnetwork.api.workgroup.list and sonet_group.get.
+ * AVATAR, IS_EXTRANET and the like are not among them: the engine skips them.
+ */
+export function groupFilterDefs(store: Store): FieldDefs<Workgroup> {
+  const owner = (g: Workgroup) => store.user(g.ownerId)
+  const login = (g: Workgroup) => (owner(g)?.email ?? '').split('@')[0] ?? ''
+  const all = groupFieldDefs(store, '')
+  const pick = (names: string[]) => Object.fromEntries(names.map((n) => [n, all[n] as FieldDefs<Workgroup>[string]]))
+  return {
+    ...pick([
+      'ID', 'NAME', 'DESCRIPTION', 'DATE_CREATE', 'DATE_UPDATE', 'DATE_ACTIVITY', 'ACTIVE', 'VISIBLE', 'OPENED', 'CLOSED', 'SUBJECT_ID',
+      'OWNER_ID', 'KEYWORDS', 'IMAGE_ID', 'NUMBER_OF_MEMBERS', 'NUMBER_OF_MODERATORS', 'INITIATE_PERMS', 'PROJECT',
+      'PROJECT_DATE_START', 'PROJECT_DATE_FINISH', 'LANDING', 'SCRUM_OWNER_ID', 'SCRUM_MASTER_ID', 'SCRUM_SPRINT_DURATION',
+      'SCRUM_TASK_RESPONSIBLE', 'AVATAR_TYPE', 'SITE_ID', 'TYPE',
+    ]),
+    SPAM_PERMS: { kind: 'string', get: () => 'K' },
+    SUBJECT_NAME: { kind: 'string', get: () => 'Workgroups' },
+    OWNER_NAME: { kind: 'string', get: (g) => owner(g)?.name ?? null },
+    OWNER_LAST_NAME: { kind: 'string', get: (g) => owner(g)?.lastName ?? null },
+    OWNER_LOGIN: { kind: 'string', get: login },
+    OWNER_EMAIL: { kind: 'string', get: (g) => owner(g)?.email ?? null },
+    // A WHERE-only field over login, name, last name and e-mail together.
+    OWNER_USER: { kind: 'string', get: (g) => [login(g), owner(g)?.name, owner(g)?.lastName, owner(g)?.email].join(' ') },
+  }
+}
+
+/**
+ * A group filter as `CSocNetGroup::GetList` applies it (CSqlUtil, rest/filter.ts): a key whose
+ * field it does not know is skipped, as the engine skips it, so it neither narrows nor fails the
+ * list. With the quirk `scrumMasterFilter: 'ignored'` (quirks.ts) SCRUM_MASTER_ID is such a field:
+ * `{"!SCRUM_MASTER_ID": false}` then lets non-scrum groups through, and `total` counts them.
+ */
+export function groupFilter(defs: FieldDefs<Workgroup>, filter: Record<string, unknown>, quirks: Readonly<Quirks>): (g: Workgroup) => boolean {
+  const compiled = compileFilter(filter, defs, CSQL_UTIL, (cond) => {
+    if (cond.field === 'SCRUM_MASTER_ID' && quirks.scrumMasterFilter === 'ignored') return undefined
+    return Object.hasOwn(defs, cond.field) ? defs[cond.field] : undefined
+  })
+  return (g) => compiled.test(g)
 }
 
 /** Groups the user may see in lists: visible ones plus their own (CHECK_PERMISSIONS). */

@@ -6,6 +6,7 @@ import { placementMethods } from './placement'
 import { scrumTaskMethods } from './scrumTask'
 import { sonetGroupMethods } from './sonetGroup'
 import { sprintMethods } from './sprint'
+import { systemMethods } from './system'
 import { taskMethods } from './task'
 import { userMethods } from './user'
 import { workgroupMethods } from './workgroup'
@@ -20,4 +21,5 @@ export const METHODS: MethodTable = {
   ...sonetGroupMethods,
   ...userMethods,
   ...placementMethods,
+  ...systemMethods,
 }

@@ -3,11 +3,16 @@
  *
  * - filter/select/order take UPPER_SNAKE names, matched exactly. An unknown name (`groupId`,
  *   `GOAL`) makes the ORM throw; the controller catches it, adds "Could not load list" and returns
- *   `[]`, and a non-null result drops the error (digest §0.3). So: an empty list, no error.
+ *   `[]`, and a non-null result drops the error (digest §0.3). So: an empty list, no error — never
+ *   the unfiltered list.
+ * - Filter keys are read by `CSQLWhere` (rest/filter.ts): a plain string condition is a LIKE with the
+ *   value's own `%` and `_` (the docs' `"NAME": "%epic%"`), `=` equality (an array: IN), `%` a
+ *   substring, `=%`/`%=` an explicit pattern, `>`/`>=`/`<`/`<=` comparisons, `!` negations. Dates
+ *   (`>=DATE_END`) compare as instants: ISO 8601 with or without an offset, as the docs' example.
  * - Every output row carries every key; fields left out of `select` come back as 0 or "".
  * - 50 rows per page from `start`, and no `total`/`next`: the action returns a plain array.
  */
-import { compileFilter, sortRows, splitKey, type FieldDef } from '../rest/filter'
+import { compileFilter, CSQL_WHERE, sortRows, type FieldDef } from '../rest/filter'
 import { PAGE_SIZE, type Params, type Start } from '../rest/params'
 import { engineError } from '../rest/errors'
 import { asRecord, isPhpArray } from '../rest/php'
@@ -19,8 +24,6 @@ export interface OrmField<Row> extends FieldDef<Row> {
   out(row: Row): unknown
   /** The output value when not selected: 0 for numbers, "" for strings. */
   blank: 0 | ''
-  /** Some columns cannot be filtered on (the ORM query then fails, giving `[]`). */
-  filterable?: boolean
 }
 
 export type OrmFields<Row> = Record<string, OrmField<Row>>
@@ -42,19 +45,18 @@ export function ormList<Row>(rows: readonly Row[], params: Params, fields: OrmFi
   const select = listParam(params, 'select')
   const order = listParam(params, 'order')
 
-  for (const key of Object.keys(filter)) {
-    const field = fields[splitKey(key).field]
-    if (!field || field.filterable === false) return []
-  }
+  // The entity's fields are looked up by their exact name: the prefix is parsed, the case is kept.
+  const compiled = compileFilter(filter, fields, CSQL_WHERE, (cond) => (Object.hasOwn(fields, cond.written) ? fields[cond.written] : undefined))
+  if (compiled.unknown.length) return []
   const names = Object.values(select).map(String)
-  if (names.some((name) => name !== '*' && !fields[name])) return []
+  if (names.some((name) => name !== '*' && !Object.hasOwn(fields, name))) return []
   for (const [key, dir] of Object.entries(order)) {
-    if (!fields[key] || !['ASC', 'DESC'].includes(String(dir).toUpperCase())) return []
+    if (!Object.hasOwn(fields, key) || !['ASC', 'DESC'].includes(String(dir).toUpperCase())) return []
   }
 
   const all = names.length === 0 || names.includes('*')
   const wanted = new Set(names)
-  const sorted = sortRows(rows.filter(compileFilter(filter, fields)), Object.keys(order).length ? order : { ID: 'ASC' }, fields)
+  const sorted = sortRows(rows.filter((row) => compiled.test(row)), Object.keys(order).length ? order : { ID: 'ASC' }, fields)
   return sorted.slice(start.offset, start.offset + PAGE_SIZE).map((row) => {
     const view: Record<string, unknown> = {}
     for (const [name, field] of Object.entries(fields)) view[field.key] = all || wanted.has(name) ? field.out(row) : field.blank

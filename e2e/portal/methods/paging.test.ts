@@ -49,6 +49,22 @@ describe('paging (large seed)', () => {
     expect(b.body.result.result_total).toStrictEqual({ a: 200, b: 200 })
   })
 
+  it('user.get: the >ID cursor of huge-data.md walks all 200 users and stops', async () => {
+    // order ID ASC + filter >ID + start=-1: each page starts after the last id of the one before.
+    const seen: number[] = []
+    let last = 0
+    for (let calls = 1; ; calls++) {
+      const r = await t.call('user.get', { FILTER: { '>ID': last }, SORT: 'ID', ORDER: 'ASC', start: -1 })
+      const page = r.body.result.map((u: { ID: string }) => Number(u.ID))
+      if (!page.length) break
+      expect(page[0]).toBeGreaterThan(last)
+      seen.push(...page)
+      last = page.at(-1)
+      expect(calls).toBeLessThan(6)
+    }
+    expect(seen).toEqual(Array.from({ length: 200 }, (_, i) => i + 1))
+  })
+
   it('the huge scrum is readable', async () => {
     const r = await t.call('tasks.api.scrum.backlog.get', { id: LARGE.groups.huge })
     expect(r.body.result.groupId).toBe(LARGE.groups.huge)
@@ -58,6 +74,22 @@ describe('paging (large seed)', () => {
 describe('tasks at scale (large seed)', () => {
   const list = (groupId: number, start: number, user: number = SEED.users.admin) =>
     t.as(user, 'tasks.task.list', { filter: { GROUP_ID: groupId }, select: ['ID', 'TITLE', 'RESPONSIBLE_ID', 'BACKLOG_ID'], order: { ID: 'asc' }, start })
+
+  it('tasks.task.list: the >ID cursor walks the huge scrum\'s 1,000 tasks in 20 pages and stops', async () => {
+    let last = 0
+    let count = 0
+    for (let calls = 1; ; calls++) {
+      const r = await t.call('tasks.task.list', { filter: { GROUP_ID: LARGE.groups.huge, '>ID': last }, select: ['ID'], order: { ID: 'ASC' }, start: -1 })
+      const page = r.body.result.tasks.map((task: { id: string }) => Number(task.id))
+      expect(r.body.total).toBeUndefined()
+      if (!page.length) break
+      expect(page[0]).toBeGreaterThan(last)
+      count += page.length
+      last = page.at(-1)
+      expect(calls).toBeLessThan(22)
+    }
+    expect(count).toBe(1000)
+  })
 
   it('lists the 1,000 items of the huge scrum in 20 pages and reads their scrum items in 20 batches, well under a second of server time', async () => {
     let serverSeconds = 0

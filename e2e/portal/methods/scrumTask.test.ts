@@ -145,6 +145,56 @@ describe('tasks.api.scrum.task.update', () => {
   })
 })
 
+describe('tasks.api.scrum.task.update: the docs\' example and the open questions (quirks.ts)', () => {
+  /** The page's request `{"id":1,"fields":{"epicId":1,"storyPoints":"8","entityId":2}}`, with this seed's ids. */
+  const docsExample = (id: number, entityId: number) => ({ id, fields: { epicId: epics.payments, storyPoints: '8', entityId } })
+
+  it('accepts the docs\' example request: moves the task, sets points and epic, answers true', async () => {
+    const r = await t.call('tasks.api.scrum.task.update', docsExample(tasks.unestimated, sprints.mobilePlanned))
+    expect(r.status).toBe(200)
+    expect(r.body.result).toBe(true)
+    expect(item(tasks.unestimated)).toMatchObject({ entityId: sprints.mobilePlanned, storyPoints: '8', epicId: epics.payments })
+  })
+
+  it('a task without an item and no entityId: `Entity id not found` by default, nothing created', async () => {
+    await t.control('planning-opened', { groupId: groups.noBacklog })
+    expect(await t.control('quirks')).toMatchObject({ taskUpdateAutoAdd: false })
+    expect(failure(await update(tasks.noItem, { storyPoints: '3', createdBy: users.admin }))).toEqual(engineErr('Entity id not found'))
+    expect(item(tasks.noItem)).toBeUndefined()
+  })
+
+  it('taskUpdateAutoAdd: the same call adds the task to its scrum\'s backlog (caller as creator)', async () => {
+    await t.control('quirks', { taskUpdateAutoAdd: true })
+    // No backlog yet: nowhere to add it.
+    expect(failure(await update(tasks.noItem, { storyPoints: '3' }))).toEqual(engineErr('Entity id not found'))
+    const { backlog } = await t.control('planning-opened', { groupId: groups.noBacklog })
+    expect((await update(tasks.noItem, { storyPoints: '3', epicId: 0 }, users.designer)).body.result).toBe(true)
+    expect((await get(tasks.noItem)).body.result).toStrictEqual({ entityId: backlog.id, storyPoints: '3', epicId: 0, sort: 1, createdBy: users.designer, modifiedBy: users.designer })
+    // A task outside any scrum still has nowhere to go.
+    expect(failure(await update(tasks.personal, { storyPoints: '1' }))).toEqual(engineErr('Entity id not found'))
+  })
+
+  it('epicId 0 detaches by default (epicZeroDetaches: true, the newer docs)', async () => {
+    expect(item(tasks.xlStoryPoints)?.epicId).toBe(epics.offline)
+    expect((await update(tasks.xlStoryPoints, { epicId: 0 })).body.result).toBe(true)
+    expect(item(tasks.xlStoryPoints)?.epicId).toBe(0)
+  })
+
+  it('epicZeroDetaches: false plays the older server: 400 `Epic not found`, nothing changed', async () => {
+    await t.control('quirks', { epicZeroDetaches: false })
+    const before = item(tasks.xlStoryPoints)
+    const r = await update(tasks.xlStoryPoints, { epicId: 0, storyPoints: '1', entityId: sprints.mobilePlanned })
+    // The same body as every other error of this controller: code "0", no time.
+    expect(failure(r)).toEqual(engineErr('Epic not found'))
+    expect(r.body).toStrictEqual({ error: '0', error_description: 'Epic not found' })
+    expect(item(tasks.xlStoryPoints)).toStrictEqual(before)
+    // A real epic still attaches; the reset brings the default back.
+    expect((await update(tasks.xlStoryPoints, { epicId: epics.payments })).body.result).toBe(true)
+    await t.reset()
+    expect((await update(tasks.xlStoryPoints, { epicId: 0 })).body.result).toBe(true)
+  })
+})
+
 describe('tasks.api.scrum.task.getFields', () => {
   it('describes the six fields', async () => {
     const r = await t.as(users.regular, 'tasks.api.scrum.task.getFields')

@@ -1,6 +1,12 @@
 /**
  * tasks.api.scrum.task.get / update / getFields (digest §3): the scrum item of a task (backlog or
  * sprint, story points, epic, position). Real JSON ints; storyPoints is a string.
+ *
+ * Two answers of update are open questions (digest §13), played by quirks.ts:
+ * - `epicId: 0`: detaches (`epicZeroDetaches`, default, [DOC+]) or `Epic not found` (older source).
+ * - no `entityId` on a task without a scrum item: `Entity id not found` (default, the controller
+ *   source) or, with `taskUpdateAutoAdd`, the item is created in the scrum's backlog (the page's
+ *   "Bitrix24 will automatically add the task to the Scrum backlog if it exists").
  */
 import type { ScrumEntity, ScrumItem } from '../data/model'
 import { engineError } from '../rest/errors'
@@ -21,10 +27,14 @@ function userField(ctx: MethodContext, fields: Record<string, unknown>, name: 'c
   return id
 }
 
-/** epicId: 0 detaches ([DOC+]); any other value must be an existing epic, of any group (the source does not check). */
+/**
+ * epicId: 0 detaches ([DOC+]) unless the quirk plays the older server, which looks epic 0 up and
+ * fails; any other value must be an existing epic, of any group (the source does not check).
+ */
 function epicField(ctx: MethodContext, fields: Record<string, unknown>): number | undefined {
   if (!Object.hasOwn(fields, 'epicId')) return undefined
   const epicId = phpInt(fields.epicId)
+  if (epicId === 0 && !ctx.quirks.epicZeroDetaches) throw engineError('Epic not found')
   if (epicId !== 0 && !ctx.store.epic(epicId)) throw engineError('Epic not found')
   return epicId
 }
@@ -56,13 +66,29 @@ function getAction(params: Record<string, unknown>, ctx: MethodContext) {
   return { result: itemView(item) }
 }
 
+/**
+ * With `taskUpdateAutoAdd`, a call without entityId adds the task to its scrum's backlog. The task
+ * must be one the caller sees, in a scrum that has a backlog; otherwise there is nowhere to add it
+ * and the answer stays `Entity id not found`.
+ */
+function autoAddTarget(ctx: MethodContext, taskId: number): ScrumEntity | undefined {
+  const task = ctx.store.task(taskId)
+  if (!task || !task.groupId || !ctx.store.canSeeTask(ctx.user.id, task)) return undefined
+  if (!ctx.store.group(task.groupId)?.scrumMasterId) return undefined
+  return ctx.store.backlogOf(task.groupId)
+}
+
 /** No item yet: create one in `target` (digest §3.2 step 3). Everything is checked before writing. */
-function createItem(ctx: MethodContext, taskId: number, target: ScrumEntity | undefined, fields: Record<string, unknown>): void {
+function createItem(ctx: MethodContext, taskId: number, given: ScrumEntity | undefined, fields: Record<string, unknown>): void {
+  const autoAdded = !given && ctx.quirks.taskUpdateAutoAdd
+  const target = given ?? (autoAdded ? autoAddTarget(ctx, taskId) : undefined)
   if (!target) throw engineError('Entity id not found')
   const task = ctx.store.task(taskId)
   if (!task || !ctx.store.canSeeTask(ctx.user.id, task)) throw engineError('Task not found.')
   if (task.groupId !== target.groupId) throw engineError('Access denied')
   const changes = changesOf(ctx, fields)
+  // The automatic placement records the caller as the creator, as tasks.task.add's does.
+  if (autoAdded && !changes.createdBy) changes.createdBy = ctx.user.id
   // "Without createdBy, the method returns the Item not created error" [DOC+].
   if (!changes.createdBy) throw engineError('Item not created')
   ctx.store.setItem({

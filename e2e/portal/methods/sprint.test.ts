@@ -64,8 +64,8 @@ describe('tasks.api.scrum.sprint.list', () => {
     expect(withInfo.body.result[0].goal).toBe('Payments MVP')
   })
 
-  it('unknown names, GOAL and date filters give [], not an error; a string param is a PHP error', async () => {
-    for (const params of [{ filter: { groupId: groups.mobile } }, { filter: { GOAL: 'x' } }, { select: ['GOAL'] }, { filter: { '>DATE_START': '2026-01-01' } }, { order: { status: 'asc' } }]) {
+  it('unknown names and GOAL give [], not an error (never the unfiltered list); a string param is a PHP error', async () => {
+    for (const params of [{ filter: { groupId: groups.mobile } }, { filter: { GOAL: 'x' } }, { filter: { '>=date_end': '2024-07-19' } }, { select: ['GOAL'] }, { order: { status: 'asc' } }]) {
       expect((await call('list', params)).body.result).toStrictEqual([])
     }
     expect((await call('list', { order: { DATE_START: 'desc' } })).body.result.length).toBeGreaterThan(0)
@@ -180,6 +180,19 @@ describe('tasks.api.scrum.sprint.update', () => {
     expect((await call('get', { id: sprints.mobileActive })).body.result).toStrictEqual(r.body.result)
     const authors = await call('update', { id: sprints.mobilePlanned, fields: { createdBy: users.productOwner, modifiedBy: users.qa } })
     expect(authors.body.result).toMatchObject({ createdBy: users.productOwner, modifiedBy: users.qa, name: 'Sprint 3' })
+  })
+
+  it('accepts the docs\' example request (name, the same groupId, dates with an offset) and lists it by date', async () => {
+    const r = await t.call('tasks.api.scrum.sprint.update', {
+      id: sprints.mobilePlanned,
+      fields: { name: 'Sprint 2', groupId: groups.mobile, dateStart: '2021-11-22T00:00:00+02:00', dateEnd: '2021-11-29T00:00:00+02:00' },
+    })
+    expect(r.status).toBe(200)
+    expect(r.body.result).toMatchObject({ id: sprints.mobilePlanned, name: 'Sprint 2', groupId: groups.mobile, status: 'planned' })
+    expect(Date.parse(r.body.result.dateStart)).toBe(Date.UTC(2021, 10, 21, 22))
+    expect(Date.parse(r.body.result.dateEnd)).toBe(Date.UTC(2021, 10, 28, 22))
+    const listed = await call('list', { filter: { GROUP_ID: groups.mobile, '<=DATE_END': '2021-11-29T00:00:00+02:00' } })
+    expect(idsOf(listed)).toEqual([sprints.mobilePlanned])
   })
 
   it('a date that is not a date is written as 1970-01-01, without an error', async () => {

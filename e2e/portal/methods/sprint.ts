@@ -98,9 +98,10 @@ function sprintDate(value: unknown): number {
 // ---- list, get ----------------------------------------------------------------------------------
 
 /**
- * The columns of sprint.list (list page). DATE_START/DATE_END sort and select but do not filter;
- * INFO is the service column the goal lives in, so `goal` is filled only with INFO (or all fields).
- * There is no GOAL column: with it the list is [].
+ * The columns of sprint.list (list page), all filterable. DATE_START/DATE_END compare as instants,
+ * so the page's `">=DATE_END": "2024-07-19T15:03:01+00:00"` works whatever the offset; a value that
+ * is not a date matches nothing. INFO is the service column the goal lives in, so `goal` is filled
+ * only with INFO (or all fields). There is no GOAL column: with it the list is [].
  */
 const SPRINT_FIELDS: OrmFields<ScrumEntity> = {
   ID: { key: 'id', kind: 'int', get: (s) => s.id, out: (s) => s.id, blank: 0 },
@@ -111,8 +112,8 @@ const SPRINT_FIELDS: OrmFields<ScrumEntity> = {
   SORT: { key: 'sort', kind: 'int', get: (s) => s.sort, out: (s) => s.sort, blank: 0 },
   CREATED_BY: { key: 'createdBy', kind: 'int', get: (s) => s.createdBy, out: (s) => s.createdBy, blank: 0 },
   MODIFIED_BY: { key: 'modifiedBy', kind: 'int', get: (s) => s.modifiedBy, out: (s) => s.modifiedBy, blank: 0 },
-  DATE_START: { key: 'dateStart', kind: 'date', get: (s) => s.dateStart, out: (s) => iso(s.dateStart), blank: '', filterable: false },
-  DATE_END: { key: 'dateEnd', kind: 'date', get: (s) => s.dateEnd, out: (s) => iso(s.dateEnd), blank: '', filterable: false },
+  DATE_START: { key: 'dateStart', kind: 'date', get: (s) => s.dateStart, out: (s) => iso(s.dateStart), blank: '' },
+  DATE_END: { key: 'dateEnd', kind: 'date', get: (s) => s.dateEnd, out: (s) => iso(s.dateEnd), blank: '' },
   STATUS: { key: 'status', kind: 'string', get: (s) => s.status, out: (s) => s.status, blank: '' },
 }
 

@@ -5,11 +5,11 @@
  */
 import type { Task, TaskStatus } from '../data/model'
 import { binderMissing, engineError, methodError, RestFailure } from '../rest/errors'
-import { compileFilter, sortRows, toDateMs } from '../rest/filter'
+import { compileFilter, CTASKS, sortRows, toDateMs } from '../rest/filter'
 import { bindArray, bindOptionalArray, paginate, type Params } from '../rest/params'
 import { isNumeric, phpInt } from '../rest/php'
 import type { MethodContext, MethodHandler, MethodTable } from '../rest/registry'
-import { TASK_SORT_KEYS, taskFields, taskPrinter, taskSortDefs } from './taskFields'
+import { TASK_SORT_KEYS, taskFilterDefs, taskPrinter, taskSortDefs } from './taskFields'
 
 const INTERNAL = ' (internal error)'
 
@@ -107,12 +107,6 @@ function readFields(fields: Record<string, unknown>, ctx: MethodContext, current
   return changes
 }
 
-/** A plain TITLE condition is a LIKE pattern (`%`, `_`) in CTasks, not an equality (tasks.task.list docs). */
-function titleAsPattern(filter: Record<string, unknown>): Record<string, unknown> {
-  const rename: Record<string, string> = { TITLE: '=%TITLE', '!TITLE': '!=%TITLE' }
-  return Object.fromEntries(Object.entries(filter).map(([key, value]) => [rename[key] ?? key, value]))
-}
-
 function listAction(params: Params, ctx: MethodContext) {
   const filter = bindOptionalArray(params, 'filter')
   const select = bindOptionalArray(params, 'select')
@@ -121,9 +115,11 @@ function listAction(params: Params, ctx: MethodContext) {
   // CTasks::GetList lowercases the keys and throws on one it does not know.
   if (Object.keys(order).some((key) => !TASK_SORT_KEYS.has(key.toUpperCase()))) throw engineError(`Invalid sorting key${INTERNAL}`)
   const { store } = ctx
-  const matches = compileFilter(titleAsPattern(filter), taskFields(store))
+  // CTasks reads the keys (a plain TITLE is a LIKE pattern with % and _, tasks.task.list docs) and
+  // skips the ones it has no column for; every documented filter field is known here.
+  const matches = compileFilter(filter, taskFilterDefs(store), CTASKS)
   const visible: Task[] = []
-  for (const task of store.tasks.values()) if (matches(task) && store.canSeeTask(ctx.user.id, task)) visible.push(task)
+  for (const task of store.tasks.values()) if (matches.test(task) && store.canSeeTask(ctx.user.id, task)) visible.push(task)
   const rows = sortRows(visible, Object.keys(order).length ? order : { ID: 'DESC' }, taskSortDefs(store))
   const page = paginate(rows, ctx.start)
   const print = taskPrinter(store, ctx.origin, select)

@@ -43,6 +43,35 @@ export function taskFields(store: Store): Record<string, TaskField> {
 }
 
 /**
+ * Everything tasks.task.list can filter on (its page lists the fields): the table plus the
+ * documented fields this portal has no data for, which hold their empty value — so `PARENT_ID: 5`
+ * finds nothing, as on a portal without subtasks, instead of being skipped and listing every task.
+ * Only a key CTasks itself does not know is skipped.
+ */
+export function taskFilterDefs(store: Store): FieldDefs<Task> {
+  const none: FieldDef<Task> = { kind: 'int', get: () => null }
+  const noList: FieldDef<Task> = { kind: 'int', get: () => [] }
+  return {
+    ...taskFields(store),
+    PARENT_ID: none,
+    STATUS_CHANGED_BY: { kind: 'int', get: (t) => t.createdBy },
+    FORUM_TOPIC_ID: none,
+    TAG: { kind: 'string', get: () => [] },
+    MARK: { kind: 'string', get: () => null },
+    SITE_ID: { kind: 'string', get: () => 's1' },
+    ADD_IN_REPORT: { kind: 'flag', get: () => 'N' },
+    DATE_START: { kind: 'date', get: () => null },
+    CLOSED_DATE: { kind: 'date', get: (t) => (t.status === '5' ? t.changedDate : null) },
+    ACCOMPLICE: noList,
+    AUDITOR: noList,
+    DEPENDS_ON: noList,
+    UF_CRM_TASK: { kind: 'string', get: () => [] },
+    // Every task here is a root task, so the flag narrows nothing.
+    ONLY_ROOT_TASKS: { kind: 'flag', get: () => 'Y', test: () => true },
+  }
+}
+
+/**
  * Valid `order` keys (CTasks::GetList lowercases them and throws on anything else). Keys without
  * data in the emulator (MARK, TIME_ESTIMATE, ...) are accepted and sort nothing.
  */

@@ -5,11 +5,11 @@
 import type { Workgroup } from '../data/model'
 import { isoDate, portalDate } from '../rest/envelope'
 import { methodError } from '../rest/errors'
-import { compileFilter, sortRows, type FieldKind, type RawValue } from '../rest/filter'
+import { sortRows, type FieldKind, type RawValue } from '../rest/filter'
 import { arrayParam, bindOptionalArray, paginate } from '../rest/params'
 import { phpInt } from '../rest/php'
 import type { MethodContext, MethodTable } from '../rest/registry'
-import { absoluteUrl, groupFieldDefs, moderatorCount, visibleGroups } from './groups'
+import { absoluteUrl, groupFieldDefs, groupFilter, groupFilterDefs, moderatorCount, visibleGroups } from './groups'
 
 /** The select allow-list of workgroup.list (digest §6.1); anything else is dropped silently. */
 const LIST_SELECTABLE = new Set([
@@ -42,10 +42,11 @@ function selectedFields(select: Record<string, unknown>): string[] {
 }
 
 /** workgroup.list values are strings (ids and counters too), ISO dates, or null. */
-function listValue(kind: FieldKind, raw: RawValue): string | null {
-  if (raw === null) return null
-  if (kind === 'date') return isoDate(Number(raw))
-  return String(raw)
+function listValue(kind: FieldKind, raw: RawValue | readonly RawValue[]): string | null {
+  const value = Array.isArray(raw) ? ((raw[0] as RawValue | undefined) ?? null) : (raw as RawValue)
+  if (value === null) return null
+  if (kind === 'date') return isoDate(Number(value))
+  return String(value)
 }
 
 function listAction(params: Record<string, unknown>, ctx: MethodContext) {
@@ -57,7 +58,8 @@ function listAction(params: Record<string, unknown>, ctx: MethodContext) {
   // IS_ADMIN=Y lifts the permission check, but only for portal admins (digest §6.1).
   const asAdmin = options.IS_ADMIN === 'Y' && ctx.user.isAdmin
   const candidates = asAdmin ? ctx.store.groupList() : visibleGroups(ctx.store, ctx.user.id)
-  const rows = sortRows(candidates.filter(compileFilter(filter, defs)), order, defs)
+  // The filter goes to CSocNetGroup::GetList as it is (digest §6.1); unknown keys are skipped there.
+  const rows = sortRows(candidates.filter(groupFilter(groupFilterDefs(ctx.store), filter, ctx.quirks)), order, defs)
   const page = paginate(rows, ctx.start)
   const fields = selectedFields(select)
   const workgroups = page.rows.map((g) => {

@@ -116,11 +116,13 @@ describe('batch', () => {
     expect((await batch({})).body.result).toStrictEqual({ result: [], result_error: [], result_total: [], result_next: [], result_time: [] })
   })
 
-  it('passes `start` to list sub-calls and reports result_next', async () => {
-    const r = (await batch({ cmd: { a: 'user.get?start=0', b: 'user.get?start=50' } })).body.result
+  it('passes `start` to list sub-calls and reports result_total / result_next', async () => {
+    const r = (await batch({ cmd: { a: 'user.get?start=0', b: 'user.get?start=50', c: 'user.get?start=10' } })).body.result
     expect(r.result.a).toHaveLength(16)
+    // user.get answers an empty page as a bare [] without total (User::prepareUserGetResult).
     expect(r.result.b).toEqual([])
-    expect(r.result_total).toStrictEqual({ a: 16, b: 16 })
+    expect(r.result.c).toHaveLength(6)
+    expect(r.result_total).toStrictEqual({ a: 16, c: 16 })
     expect(r.result_next).toStrictEqual([])
   })
 })

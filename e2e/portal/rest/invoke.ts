@@ -4,6 +4,7 @@
  * checked per call").
  */
 import type { Store } from '../data/model'
+import type { Quirks } from '../quirks'
 import { checkScope, type Principal } from './auth'
 import { nowMs, timeBlock, type MethodResult, type TimeBlock } from './envelope'
 import { RestFailure, systemError } from './errors'
@@ -16,6 +17,7 @@ export interface InvokeDeps {
   methods: MethodTable
   operating: OperatingBudget
   origin: string
+  quirks: Readonly<Quirks>
 }
 
 export type CallOutcome = { ok: true; out: MethodResult; time: TimeBlock } | { ok: false; failure: RestFailure }
@@ -30,7 +32,7 @@ export function invokeMethod(deps: InvokeDeps, principal: Principal, method: str
     const user = deps.store.user(principal.userId)
     if (!user || !user.active) throw systemError('NO_AUTH_FOUND')
     const t0 = nowMs()
-    const out = spec.handler(params, { store: deps.store, user, principal, start, origin: deps.origin })
+    const out = spec.handler(params, { store: deps.store, user, principal, start, origin: deps.origin, quirks: deps.quirks })
     const processing = nowMs() - t0
     deps.operating.charge(principal.clientKey, method, processing / 1000)
     return { ok: true, out, time: timeBlock(startedMs, nowMs(), processing, deps.operating.stats(principal.clientKey, method)) }

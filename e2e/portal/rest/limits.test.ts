@@ -101,6 +101,53 @@ describe('faults', () => {
 })
 
 describe('operating budget', () => {
+  const BLOCKED = systemErr(429, 'OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit')
+
+  it('is on by default: 480 s per 10 minutes, each call charged its simulated cost', async () => {
+    await t.control('rate-limit', { enabled: false })
+    expect((await t.control('settings')).operating).toStrictEqual({ enabled: true, limitSeconds: 480, windowSeconds: 600, costSeconds: null })
+    const get = () => t.call('tasks.api.scrum.backlog.get', { id: groups.mobile })
+    const first = (await get()).body.time
+    // A few milliseconds for a get (plus the real processing, microseconds here).
+    expect(first.operating).toBeGreaterThanOrEqual(0.006)
+    expect(first.operating).toBeLessThan(0.01)
+    await get()
+    expect((await get()).body.time.operating).toBeCloseTo(0.018, 2)
+    // Per method: a list and a write are charged more, each on its own account.
+    const list = await t.call('tasks.api.scrum.epic.list', { filter: { GROUP_ID: groups.mobile } })
+    expect(list.body.time.operating).toBeCloseTo(0.03, 2)
+    const write = await t.call('tasks.api.scrum.task.update', { id: SEED.tasks.unestimated, fields: { storyPoints: '1' } })
+    expect(write.body.time.operating).toBeCloseTo(0.1, 2)
+  })
+
+  it('a heavy bulk run meets it as on a real portal: ~4,800 updates in 10 minutes, then 429 for that method only', async () => {
+    await t.control('rate-limit', { enabled: false })
+    const id = SEED.tasks.unestimated
+    const cmd = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`u${i}`, `tasks.api.scrum.task.update?id=${id}&fields[sort]=${i}`]))
+    let done = 0
+    let blockedAt = -1
+    for (let round = 0; round < 110 && blockedAt < 0; round++) {
+      const r = (await t.call('batch', { cmd })).body.result
+      const failed = Object.keys(r.result_error)
+      if (failed.length) {
+        expect(r.result_error[failed[0] ?? '']).toStrictEqual({ error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit' })
+        blockedAt = done + Object.keys(r.result).length
+      }
+      done += 50
+    }
+    expect(blockedAt).toBeGreaterThan(4700)
+    expect(blockedAt).toBeLessThanOrEqual(4800)
+    expect(failure(await t.call('tasks.api.scrum.task.update', { id, fields: { sort: 1 } }))).toEqual(BLOCKED)
+    // Other methods, and the same method of another client (a webhook), are not affected.
+    expect((await t.call('tasks.api.scrum.task.get', { id })).status).toBe(200)
+    expect((await t.call('', { id, fields: { sort: 1 } }, { token: null, path: '/rest/1/devportaladminhook/tasks.api.scrum.task.update' })).status).toBe(200)
+    // /control/reset brings back a fresh budget with the default settings.
+    await t.control('operating', { enabled: false })
+    await t.reset()
+    expect((await t.control('settings')).operating.enabled).toBe(true)
+    expect((await t.call('tasks.api.scrum.task.update', { id, fields: { sort: 1 } })).body.result).toBe(true)
+  })
+
   it('is reported in time and blocks a method with 429 once used up', async () => {
     await t.control('rate-limit', { enabled: false })
     await t.control('operating', { enabled: true, limitSeconds: 480, costSeconds: 200 })
@@ -109,7 +156,7 @@ describe('operating budget', () => {
     expect(first.body.time.operating_reset_at).toBeGreaterThan(Date.now() / 1000 + 590)
     await t.call('tasks.api.scrum.backlog.get', { id: groups.mobile })
     expect((await t.call('tasks.api.scrum.backlog.get', { id: groups.mobile })).body.time.operating).toBe(600)
-    expect(failure(await t.call('tasks.api.scrum.backlog.get', { id: groups.mobile }))).toEqual(systemErr(429, 'OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit'))
+    expect(failure(await t.call('tasks.api.scrum.backlog.get', { id: groups.mobile }))).toEqual(BLOCKED)
     // Per method and per client: other methods and webhooks are unaffected.
     expect((await t.call('user.current')).status).toBe(200)
     expect((await t.call('', { id: groups.mobile }, { token: null, path: '/rest/1/devportaladminhook/tasks.api.scrum.backlog.get' })).status).toBe(200)

@@ -50,17 +50,20 @@ export const PAGE_SIZE = 50
 
 /** The `start` parameter after the router took it out of the params. */
 export interface Start {
+  /** Floored to a page: what engine and legacy page-number methods use. */
   offset: number
+  /** `start` as an integer, not floored (D7 ORM offsets, e.g. user.get); 0 for -1 or nothing. */
+  raw: number
   /** `start=-1`: first page, no COUNT — so no `total` and no `next` (digest §0.2). */
   countTotal: boolean
 }
 
 export function parseStart(raw: unknown): Start {
-  if (raw === undefined || raw === null || raw === '') return { offset: 0, countTotal: true }
+  if (raw === undefined || raw === null || raw === '') return { offset: 0, raw: 0, countTotal: true }
   const n = phpInt(raw)
-  if (n === -1) return { offset: 0, countTotal: false }
+  if (n === -1) return { offset: 0, raw: 0, countTotal: false }
   // Engine and legacy list methods both turn start into a page number: floor(start/50)+1.
-  return { offset: n > 0 ? Math.floor(n / PAGE_SIZE) * PAGE_SIZE : 0, countTotal: true }
+  return { offset: n > 0 ? Math.floor(n / PAGE_SIZE) * PAGE_SIZE : 0, raw: n > 0 ? n : 0, countTotal: true }
 }
 
 export interface Page<T> {

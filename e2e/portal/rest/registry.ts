@@ -1,5 +1,6 @@
 /** The contract between the REST core and the method families in methods/. */
 import type { Store, User } from '../data/model'
+import type { Quirks } from '../quirks'
 import type { Principal } from './auth'
 import type { MethodResult } from './envelope'
 import type { Params, Start } from './params'
@@ -13,6 +14,8 @@ export interface MethodContext {
   start: Start
   /** Portal origin, for absolute URLs of photos and avatars. */
   origin: string
+  /** The open questions' switches (quirks.ts). */
+  quirks: Readonly<Quirks>
 }
 
 /** Runs synchronously against the store; throws RestFailure for method errors. */
