@@ -2,7 +2,7 @@
 // large seed (2,000 groups; backlogs of 120 and 1,000 items). Counts and bytes, not timings to assert.
 import { chromium, type Page } from '@playwright/test'
 import { LARGE } from '../e2e/portal/data/seed-large'
-import { startPortal } from '../e2e/portal/server'
+import { startPortalWithApp } from './serve/with-portal'
 
 interface Logged {
   httpMethod: string
@@ -13,7 +13,7 @@ interface Logged {
   bytesOut: number
 }
 
-const portal = await startPortal({ port: 0, serveAppDir: 'dist', appPort: 0, seed: 'large' })
+const { portal, close } = await startPortalWithApp({ seed: 'large' })
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -76,4 +76,4 @@ const results = [
 
 console.table(results)
 await browser.close()
-await portal.close()
+await close()

@@ -25,7 +25,11 @@ export async function bindGroupTab(handler: string): Promise<void> {
   if (!answers.bind.ok) throw answers.bind.error
 }
 
-/** This page's address without the portal's query: what the portal should open in the tab. */
-export function ownHandlerUrl(location: Location = window.location): string {
-  return `${location.origin}${location.pathname}`
+/**
+ * This page's address without the portal's query: what the portal should open in the tab. The
+ * static package's install page (`install.html`, opened only while installing) binds the app's
+ * `index.html` beside it instead of itself.
+ */
+export function ownHandlerUrl(location: Pick<Location, 'origin' | 'pathname'> = window.location): string {
+  return `${location.origin}${location.pathname.replace(/\/install\.html$/i, '/index.html')}`
 }
