@@ -1,5 +1,6 @@
 import { RestError } from '@/bitrix'
 import { causeOf, CreateUnconfirmedError } from './changes/create-once'
+import { EpicDetachRefusedError } from './items/epic-detach'
 import type { MessageKey, Translate, Vars } from '@/i18n'
 
 export interface ErrorMessage {
@@ -98,6 +99,7 @@ export function errorMessage(failure: unknown): ErrorMessage {
   if (failure instanceof CreateUnconfirmedError) return { key: 'error.createUnconfirmed' }
   const error = causeOf(failure)
   if (!(error instanceof RestError)) return { key: 'error.generic' }
+  if (error instanceof EpicDetachRefusedError) return { key: 'error.epicDetachRefused' }
   if (error.code === 'ACCESS_DENIED') return { key: accessDenied[error.description] ?? 'error.accessDeniedSystem' }
   if (error.status === 401) return { key: 'error.auth' }
   if (error.code === 'insufficient_scope') return { key: 'error.scope', vars: { description: error.description } }

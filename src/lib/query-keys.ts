@@ -22,6 +22,12 @@ export const backlogKeys = {
 }
 
 
+/** What the app has learned about how this portal behaves where the docs and servers disagree. */
+export const portalKeys = {
+  all: ['portal'] as const,
+  epicDetach: () => [...portalKeys.all, 'epic-detach'] as const,
+}
+
 export const itemKeys = {
   all: ['items'] as const,
   byGroup: (groupId: number) => [...itemKeys.all, 'by-group', groupId] as const,

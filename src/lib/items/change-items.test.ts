@@ -6,6 +6,11 @@ import { setFrameSourceForTests } from '@/bitrix/call-method'
 import { itemKeys } from '../query-keys'
 import type { BacklogItem } from './item-fields'
 import { changeItems } from './change-items'
+import { EpicDetachRefusedError, explainItemError } from './epic-detach'
+import { RestError } from '@/bitrix'
+import { describeError } from '../error-message'
+import { createTranslator } from '@/i18n'
+import { portalKeys } from '../query-keys'
 
 type Stored = { storyPoints: string; epicId: number; entityId: number; sort: number }
 
@@ -14,12 +19,14 @@ type Stored = { storyPoints: string; epicId: number; entityId: number; sort: num
  * to fail a request before or after doing it, or to hold it back until released.
  */
 function fakePortal(items: Record<number, Stored>) {
-  const plan: { failBatch?: number; after?: boolean; hold?: Promise<void>; failDirect?: number } = {}
+  const plan: { failBatch?: number; after?: boolean; hold?: Promise<void>; failDirect?: number; refuseEpicZero?: boolean } = {}
   let batches = 0
   let directs = 0
   const update = (params: { id: number; fields: Partial<Stored> }) => {
     const item = items[params.id]
     if (!item) return { error: { error: '0', error_description: 'Entity id not found' } }
+    // An older server: epic 0 is looked up like any other epic.
+    if (plan.refuseEpicZero && params.fields.epicId === 0) return { error: { error: '0', error_description: 'Epic not found' } }
     Object.assign(item, params.fields)
     return { result: true }
   }
@@ -133,5 +140,29 @@ describe('changeItems', () => {
     const report = await changeItems(client, 4, [{ taskId: 2, fields: { storyPoints: '3' } }])
     expect(report.gone).toEqual([{ taskId: 2, title: 'Task 2' }])
     expect(shown(client, 4).map((item) => item.taskId)).toEqual([1])
+  })
+
+  it('a portal that answers "Epic not found" to epic 0 is told apart: the items keep their epic, the message says why, and the app remembers', async () => {
+    const plan = fakePortal({ 1: { storyPoints: '', epicId: 7, entityId: 10, sort: 1 }, 2: { storyPoints: '', epicId: 7, entityId: 10, sort: 2 } })
+    plan.refuseEpicZero = true
+    const client = screen(5, 2)
+    client.setQueryData<BacklogItem[]>(itemKeys.byGroup(5), (items) => items!.map((item) => ({ ...item, epicId: 7 })))
+    const report = await changeItems(client, 5, [
+      { taskId: 1, fields: { epicId: 0 } },
+      { taskId: 2, fields: { epicId: 0 } },
+    ])
+    expect(report.saved).toEqual([])
+    expect(report.failed.map((failure) => failure.error)).toEqual([expect.any(EpicDetachRefusedError), expect.any(EpicDetachRefusedError)])
+    expect(describeError(report.failed[0]!.error, createTranslator('en'))).toMatch(/does not let apps take a task out of an epic/)
+    expect(shown(client, 5).map((item) => item.epicId)).toEqual([7, 7])
+    expect(client.getQueryData(portalKeys.epicDetach())).toBe('refused')
+  })
+
+  it('"Epic not found" when marking with a real epic stays what it is: that epic was deleted', () => {
+    const notFound = new RestError({ code: '0', description: 'Epic not found', status: 400, method: 'tasks.api.scrum.task.update' })
+    expect(explainItemError({ epicId: 12 }, notFound)).toBe(notFound)
+    expect(explainItemError({ epicId: 0 }, notFound)).toBeInstanceOf(EpicDetachRefusedError)
+    const denied = new RestError({ code: '0', description: 'Access denied', status: 400, method: 'tasks.api.scrum.task.update' })
+    expect(explainItemError({ epicId: 0 }, denied)).toBe(denied)
   })
 })

@@ -3,6 +3,7 @@ import { useCallback } from 'react'
 import { BATCH_LIMIT, callBatch, callMethod, RestError, toRestError } from '@/bitrix'
 import { serially } from '../changes/serial'
 import { itemKeys } from '../query-keys'
+import { EpicDetachRefusedError, explainItemError, noteEpicDetachRefused } from './epic-detach'
 import { readScrumItems } from './read-scrum-items'
 import type { BacklogItem, ScrumTaskAnswer } from './item-fields'
 import { itemLedger, writeSettlements, type ItemField, type ItemFields, type ItemSettlement } from './item-ledger'
@@ -65,7 +66,7 @@ async function send(changes: readonly ItemChange[], onProgress?: (done: number, 
       await callMethod(UPDATE, { id: change.taskId, fields: wireFields(change.fields) })
       return [{ ok: true }]
     } catch (error) {
-      return [{ ok: false, error: toRestError(error, UPDATE) }]
+      return [{ ok: false, error: explainItemError(change.fields, toRestError(error, UPDATE)) }]
     }
   }
   const outcomes: Outcome[] = []
@@ -75,9 +76,9 @@ async function send(changes: readonly ItemChange[], onProgress?: (done: number, 
       const answers = await callBatch(
         Object.fromEntries(chunk.map((change, index) => [`c${index}`, [UPDATE, { id: change.taskId, fields: wireFields(change.fields) }] as const])),
       )
-      chunk.forEach((_, index) => {
+      chunk.forEach((change, index) => {
         const answer = answers[`c${index}`]!
-        outcomes.push(answer.ok ? { ok: true } : { ok: false, error: answer.error })
+        outcomes.push(answer.ok ? { ok: true } : { ok: false, error: explainItemError(change.fields, answer.error) })
       })
     } catch (error) {
       // The whole request failed: every item in it shares its fate (and its unknown outcome).
@@ -228,6 +229,7 @@ async function commit(
   })
 
   writeSettlements(queryClient, groupId, settlements)
+  if (report.failed.some((failure) => failure.error instanceof EpicDetachRefusedError)) noteEpicDetachRefused(queryClient)
   if (report.unconfirmed.length > 0) void queryClient.invalidateQueries({ queryKey: itemKeys.byGroup(groupId) })
   return report
 }

@@ -13,7 +13,8 @@ export async function searchScrumGroups(search: string, portalOrigin: string, is
     order: { NAME: 'ASC', ID: 'ASC' },
     ...(isAdmin ? { params: { IS_ADMIN: 'Y' } } : {}),
   })
-  return answer.workgroups.map((row) => toGroup(row, portalOrigin))
+  // A portal that ignored the scrum filter sends other groups too: they are never a target.
+  return answer.workgroups.map((row) => toGroup(row, portalOrigin)).filter((group) => group.isScrum)
 }
 
 export const scrumGroupSearchQueryOptions = (search: string, portalOrigin: string, isAdmin: boolean) =>

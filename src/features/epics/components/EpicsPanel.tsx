@@ -10,6 +10,7 @@ import { isEpicGone, useUpdateEpic } from '../api/update-epic'
 import type { EpicCatalogue } from '@/lib/epics/epic-fields'
 import { sumStoryPoints, type BacklogItem } from '@/lib/items/item-fields'
 import { useItemChanges, type ChangeReport } from '@/lib/items/change-items'
+import { useEpicDetachSupport } from '@/lib/items/epic-detach'
 
 interface EpicsPanelProps {
   groupId: number
@@ -27,6 +28,7 @@ export function EpicsPanel({ groupId, catalogue, items, onDetached }: EpicsPanel
   const change = useItemChanges(groupId)
   const [editing, setEditing] = useState<Editing>(null)
   const [detaching, setDetaching] = useState(false)
+  const detachSupport = useEpicDetachSupport()
   const own = catalogue.epics.filter((epic) => epic.groupId === groupId)
 
   const detachDangling = () => {
@@ -83,9 +85,14 @@ export function EpicsPanel({ groupId, catalogue, items, onDetached }: EpicsPanel
         <Notice
           tone="warning"
           title={t('epics.danglingTitle', { count: catalogue.dangling.length })}
-          actions={[{ label: t('epics.detachDangling', { count: catalogue.dangling.length }), onPress: detachDangling, isPending: detaching }]}
+          actions={
+            detachSupport === 'refused'
+              ? []
+              : [{ label: t('epics.detachDangling', { count: catalogue.dangling.length }), onPress: detachDangling, isPending: detaching }]
+          }
         >
           <p className="ui-alert__text">{t('epics.danglingWhy')}</p>
+          {detachSupport === 'refused' && <p className="ui-alert__text">{t('epics.detachRefused')}</p>}
         </Notice>
       )}
       {(editing?.mode === 'create' || editing?.mode === 'edit') && (
@@ -224,9 +231,11 @@ function DeleteEpicDialog({ epic, attached, onClose, onDetached }: DeleteEpicDia
   const { t } = useI18n()
   const remove = useDeleteEpic()
   const [detach, setDetach] = useState(true)
+  // A portal that refused to unmark an item once is not asked again for every item of the epic.
+  const canDetach = useEpicDetachSupport() !== 'refused'
   const confirm = () => {
     remove.mutate(
-      { epic, detach: detach && attached > 0 },
+      { epic, detach: canDetach && detach && attached > 0 },
       {
         onSuccess: (report) => {
           notify({ tone: 'success', title: t('epics.deleted', { name: epic.name }) })
@@ -241,10 +250,14 @@ function DeleteEpicDialog({ epic, attached, onClose, onDetached }: DeleteEpicDia
       {attached > 0 ? (
         <>
           <p>{t('epics.dangling', { count: attached })}</p>
-          <Checkbox className="filter-check" isSelected={detach} onChange={setDetach}>
-            <span className="checkbox-box" aria-hidden="true" />
-            {t('epics.detachAfter', { count: attached })}
-          </Checkbox>
+          {canDetach ? (
+            <Checkbox className="filter-check" isSelected={detach} onChange={setDetach}>
+              <span className="checkbox-box" aria-hidden="true" />
+              {t('epics.detachAfter', { count: attached })}
+            </Checkbox>
+          ) : (
+            <p>{t('epics.detachRefused')}</p>
+          )}
         </>
       ) : (
         <p>{t('epics.noItems')}</p>

@@ -51,22 +51,23 @@ export async function findCreatedTask(
   return page.result.tasks.find((task) => task.title?.trim() === title && !known.has(Number(task.id))) ?? null
 }
 
-/** Into a sprint: its end (a number past the last item the screen knows there). */
-export interface SprintPlace {
+/** Where the new item goes: the backlog, or the end of a sprint (past the last item the screen knows there). */
+export interface ItemPlace {
   entityId: number
-  sort: number
+  sort?: number
 }
 
 /**
- * Step 2: points and epic when given, the sprint when the task goes into one, and the item as the
- * portal placed it. Setting the same values again changes nothing, so it is safe to send again.
+ * Step 2: the item's place, and points and epic when given, then the item as the portal placed
+ * it. The place and its creator are always sent: whether the portal put the task into the
+ * backlog by itself (documented for `tasks.task.add`) or expects `entityId` and `createdBy` to
+ * create the scrum item (the server source) is not settled, so the app depends on neither.
+ * Setting the same values again changes nothing, so it is safe to send again.
  */
-export async function finishTask(taskId: number, draft: QuickAddDraft, place?: SprintPlace): Promise<ScrumTaskAnswer> {
-  const fields: Record<string, unknown> = {}
+export async function finishTask(taskId: number, draft: QuickAddDraft, place: ItemPlace, createdBy: number): Promise<ScrumTaskAnswer> {
+  const fields: Record<string, unknown> = { ...place, createdBy }
   if (draft.storyPoints) fields.storyPoints = draft.storyPoints
   if (draft.epicId > 0) fields.epicId = draft.epicId
-  if (place) Object.assign(fields, place)
-  if (Object.keys(fields).length === 0) return callMethod<ScrumTaskAnswer>('tasks.api.scrum.task.get', { id: taskId })
   const answers = await callBatch({
     update: ['tasks.api.scrum.task.update', { id: taskId, fields }],
     item: ['tasks.api.scrum.task.get', { id: taskId }],
@@ -84,10 +85,18 @@ export type QuickAddState =
   /** It may exist: nothing can be added again until a check says. */
   | { status: 'unconfirmed'; draft: QuickAddDraft; error: CreateUnconfirmedError }
 
-/** A task that exists, but whose points or epic were not saved: Retry finishes it. */
+/** What of a quick add the portal does not hold (as read back; all of it when that read failed). */
+export interface MissingParts {
+  points: boolean
+  epic: boolean
+  place: boolean
+}
+
+/** A task that exists, but whose points, epic or place were not saved: Retry finishes it. */
 export interface UnfinishedTask {
   task: TaskAnswer
   draft: QuickAddDraft
+  missing: MissingParts
   error: unknown
   retrying: boolean
 }
@@ -97,9 +106,19 @@ export type QuickAddResult =
   | { outcome: 'added'; item: BacklogItem; recovered: boolean }
   | { outcome: 'partial' | 'failed' | 'unconfirmed' | 'ignored' }
 
-function sprintPlace(queryClient: QueryClient, groupId: number, entityId: number): SprintPlace {
+function itemPlace(queryClient: QueryClient, target: QuickAddTarget): ItemPlace {
+  const { groupId, entityId } = target
+  if (entityId === target.backlogId) return { entityId }
   const items = queryClient.getQueryData<BacklogItem[]>(itemKeys.byGroup(groupId)) ?? []
   return { entityId, sort: Math.max(0, ...items.filter((item) => item.entityId === entityId).map((item) => item.sort)) + 1 }
+}
+
+export function missingParts(draft: QuickAddDraft, place: ItemPlace, scrum?: ScrumTaskAnswer): MissingParts {
+  return {
+    points: Boolean(draft.storyPoints) && scrum?.storyPoints !== draft.storyPoints,
+    epic: draft.epicId > 0 && Number(scrum?.epicId) !== draft.epicId,
+    place: scrum === undefined || Number(scrum.entityId) !== place.entityId,
+  }
 }
 
 function placeItem(queryClient: QueryClient, groupId: number, item: BacklogItem) {
@@ -131,27 +150,36 @@ export function useQuickAdd(target: QuickAddTarget) {
   const finish = useCallback(
     async (task: TaskAnswer, draft: QuickAddDraft, recovered: boolean): Promise<QuickAddResult> => {
       const taskId = Number(task.id)
-      const place = target.entityId === target.backlogId ? undefined : sprintPlace(queryClient, target.groupId, target.entityId)
+      const place = itemPlace(queryClient, target)
       try {
-        const scrum = await serially([`task:${taskId}`], () => finishTask(taskId, draft, place))
+        const scrum = await serially([`task:${taskId}`], () => finishTask(taskId, draft, place, target.responsibleId))
         const item = toItem(task, scrum, target.portalOrigin)
         placeItem(queryClient, target.groupId, item)
         setUnfinished((list) => list.filter((entry) => entry.task.id !== task.id))
         return { outcome: 'added', item, recovered }
       } catch (error) {
-        // The task exists: show it as the portal placed it (read again), and offer to finish it.
+        // The task exists: show it as the portal placed it (read again), and offer to finish it,
+        // unless the portal already holds all of it (it placed the task by itself, or the lost
+        // answer's change was saved).
+        let missing = missingParts(draft, place)
         try {
           const scrum = await callMethod<ScrumTaskAnswer>('tasks.api.scrum.task.get', { id: taskId })
-          placeItem(queryClient, target.groupId, toItem(task, scrum, target.portalOrigin))
+          const item = toItem(task, scrum, target.portalOrigin)
+          placeItem(queryClient, target.groupId, item)
+          missing = missingParts(draft, place, scrum)
+          if (!missing.points && !missing.epic && !missing.place) {
+            setUnfinished((list) => list.filter((entry) => entry.task.id !== task.id))
+            return { outcome: 'added', item, recovered }
+          }
         } catch {
           void queryClient.invalidateQueries({ queryKey: itemKeys.byGroup(target.groupId) })
         }
-        const entry = { task, draft, error: toRestError(error, 'tasks.api.scrum.task.update'), retrying: false }
+        const entry = { task, draft, missing, error: toRestError(error, 'tasks.api.scrum.task.update'), retrying: false }
         setUnfinished((list) => [...list.filter((other) => other.task.id !== task.id), entry])
         return { outcome: 'partial' }
       }
     },
-    [queryClient, target.groupId, target.portalOrigin, target.entityId, target.backlogId],
+    [queryClient, target],
   )
 
   const run = useCallback(

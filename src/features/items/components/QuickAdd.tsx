@@ -139,9 +139,9 @@ export function QuickAdd({ groupId, backlogId, container, epics, autoFocus = fal
             <p className="ui-alert__text">
               {t('items.add.partialWhat', {
                 what: [
-                  entry.draft.storyPoints ? t('items.add.partialPoints', { points: entry.draft.storyPoints }) : '',
-                  entry.draft.epicId ? t('items.add.partialEpic', { epic: epics.epics.find((epic) => epic.id === entry.draft.epicId)?.name ?? `#${entry.draft.epicId}` }) : '',
-                  container.kind === 'sprint' ? t('items.add.partialSprint', { sprint: container.name }) : '',
+                  entry.missing.points ? t('items.add.partialPoints', { points: entry.draft.storyPoints }) : '',
+                  entry.missing.epic ? t('items.add.partialEpic', { epic: epics.epics.find((epic) => epic.id === entry.draft.epicId)?.name ?? `#${entry.draft.epicId}` }) : '',
+                  !entry.missing.place ? '' : container.kind === 'sprint' ? t('items.add.partialSprint', { sprint: container.name }) : t('items.add.partialBacklog'),
                 ]
                   .filter(Boolean)
                   .join(t('items.add.and')),

@@ -14,9 +14,14 @@ export interface ScrumGroupRow extends Group {
 
 export interface ScrumGroupPage {
   groups: ScrumGroupRow[]
-  total: number
+  /** Null when the portal ignored the scrum filter: its total then counts every group. */
+  total: number | null
   next: number | undefined
 }
+
+/** With the filter ignored, a page may hold few scrums: read on, a few pages at most, to fill the screen. */
+const FILL_ROWS = 20
+const MAX_EXTRA_PAGES = 3
 
 type WorkgroupPage = { workgroups: WorkgroupAnswer[] }
 
@@ -46,7 +51,7 @@ export async function getScrumGroupPage(
   queryClient: QueryClient,
 ): Promise<ScrumGroupPage> {
   let rows: WorkgroupAnswer[]
-  let total: number
+  let total: number | null
   let next: number | undefined
   if (start === 0) {
     const first = await callBatch({
@@ -64,8 +69,20 @@ export async function getScrumGroupPage(
     total = page.total
     next = page.next
   }
-  const groups = rows.map((row) => toGroup(row, portalOrigin))
-  if (groups.length === 0) return { groups: [], total, next: undefined }
+  // `!SCRUM_MASTER_ID` is the documented scrum filter, but whether every portal applies it is not
+  // settled: a group without a scrum master is never shown, and if one came back the counts are
+  // the portal's count of all groups, so they are not shown either.
+  let groups = rows.map((row) => toGroup(row, portalOrigin))
+  if (groups.some((group) => !group.isScrum)) {
+    total = null
+    groups = groups.filter((group) => group.isScrum)
+    for (let extra = 0; groups.length < FILL_ROWS && next !== undefined && extra < MAX_EXTRA_PAGES; extra++) {
+      const page = await callPage<WorkgroupPage>('socialnetwork.api.workgroup.list', listParams(search, isAdmin), next)
+      groups.push(...page.result.workgroups.map((row) => toGroup(row, portalOrigin)).filter((group) => group.isScrum))
+      next = page.next
+    }
+  }
+  if (groups.length === 0) return { groups: [], total, next }
 
   const backlogCommands = Object.fromEntries(
     groups.map((group) => [`g${group.id}`, ['tasks.api.scrum.backlog.get', { id: group.id }] as BatchCommand]),

@@ -36,7 +36,8 @@ export function ScrumGroupPicker({ onChoose }: { onChoose: (groupId: number) => 
 
   const groups = useScrumGroups({ search, portalOrigin: portal.origin, isAdmin: portal.isAdmin })
   const rows = groups.data?.pages.flatMap((page) => page.groups) ?? []
-  const total = groups.data?.pages[0]?.total ?? 0
+  // Null: the portal's count is of every group, not of scrums (it ignored the scrum filter).
+  const total = groups.data?.pages[0]?.total ?? null
   // A failed "more" keeps the rows already shown; only a failed first page replaces them.
   const moreError = groups.isFetchNextPageError ? groups.error : null
 
@@ -61,7 +62,7 @@ export function ScrumGroupPicker({ onChoose }: { onChoose: (groupId: number) => 
       ) : (
         <>
           <p className="group-picker__count" role="status">
-            {t('groups.count', { count: total })}
+            {total === null ? t('groups.shown', { count: rows.length }) : t('groups.count', { count: total })}
           </p>
           <ListBox
             aria-labelledby="group-picker-title"
@@ -93,7 +94,7 @@ export function ScrumGroupPicker({ onChoose }: { onChoose: (groupId: number) => 
               isPending={groups.isFetchingNextPage}
               onPress={() => void groups.fetchNextPage()}
             >
-              {t('groups.more', { count: total - rows.length })}
+              {total === null ? t('groups.moreUncounted') : t('groups.more', { count: total - rows.length })}
             </Button>
           )}
           {moreError !== null && <ErrorNotice error={moreError} onRetry={() => void groups.fetchNextPage()} />}
