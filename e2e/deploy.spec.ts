@@ -1,7 +1,12 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { appArchive } from '../scripts/package/app-archive'
+import { startAppServer } from '../scripts/serve/app-server'
+import { devCertificate } from './portal/http/tls'
 import { SEED } from './portal/data/seed-default'
 import { startPortal, type RunningPortal } from './portal/server'
 import { expect, test } from './fixtures'
@@ -113,5 +118,29 @@ test.describe('the static local application package', () => {
     ])
     await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.alpha })
     await expect(new BacklogPage(shell.appFrame).title).toHaveText('Команда «Альфа»')
+  })
+})
+
+test.describe('over HTTPS, as on a real portal', () => {
+  test.use({ ignoreHTTPSErrors: true })
+
+  test('the production server with a certificate and an https portal: the app connects and lists the teams', async ({ page }) => {
+    const { cert } = await devCertificate('localhost')
+    const pem = join(await mkdtemp(join(tmpdir(), 'scrum-tls-')), 'dev.pem')
+    await writeFile(pem, cert)
+    const portal = await startPortal({ port: 0, https: true })
+    const app = await startAppServer({ distDir: 'dist', host: 'localhost', port: 0, portalOrigins: [portal.url], tls: { certFile: pem, keyFile: pem } })
+    try {
+      expect(portal.url).toMatch(/^https:/)
+      expect(app.url).toMatch(/^https:/)
+      portal.state.appUrl = app.url
+      portal.state.installApp()
+      const shell = new PortalShell(page, portal.url)
+      await shell.open()
+      await expect(shell.appFrame.locator('.app-greeting')).toHaveText(/^Hello, Olivia!/)
+      await new GroupPickerPage(shell.appFrame).expectLoaded()
+    } finally {
+      await Promise.all([app.close(), portal.close()])
+    }
   })
 })

@@ -86,7 +86,7 @@ async function launchApp() {
   const frame = document.createElement('iframe')
   frame.id = 'app-frame'
   frame.title = 'Scrum Backlog application'
-  frame.name = `${config.domain}|0|${state.appSid}`
+  frame.name = `${config.domain}|${config.protocol ?? 0}|${state.appSid}`
   $('app-frame').replaceWith(frame)
 
   // A placement opens the handler the app bound for it; without a binding there is no tab at all.
