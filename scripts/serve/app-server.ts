@@ -50,6 +50,12 @@ function drain(req: IncomingMessage): Promise<boolean> {
   })
 }
 
+/** Headers set one by one, so the access log can read the size back (`writeHead`'s own are hidden). */
+function writeHead(res: ServerResponse, status: number, headers: Record<string, string | number>) {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+  res.writeHead(status)
+}
+
 export function createAppHandler(options: AppServerOptions) {
   const { site, log } = options
   const startedAt = new Date().toISOString()
@@ -62,7 +68,7 @@ export function createAppHandler(options: AppServerOptions) {
 
   function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) {
     const body = Buffer.from(text)
-    res.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store', ...headers })
+    writeHead(res, status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store', ...headers })
     res.end(body)
   }
 
@@ -71,7 +77,7 @@ export function createAppHandler(options: AppServerOptions) {
     const nonce = randomBytes(16).toString('base64')
     const html = file.body.toString('utf8').replace(/<head>/i, (tag) => `${tag}\n    <meta property="csp-nonce" nonce="${nonce}" />`)
     const body = Buffer.from(html)
-    res.writeHead(200, {
+    writeHead(res, 200, {
       ...securityHeaders,
       'Content-Security-Policy': contentSecurityPolicy(options.portalOrigins, nonce),
       'Content-Type': file.type,
@@ -86,7 +92,7 @@ export function createAppHandler(options: AppServerOptions) {
     const headers: Record<string, string | number> = { ...securityHeaders, 'Content-Type': file.type, 'Cache-Control': cache, ETag: file.etag }
     if (file.br || file.gzip) headers.Vary = 'Accept-Encoding'
     if (req.method !== 'POST' && req.headers['if-none-match'] === file.etag) {
-      res.writeHead(304, headers)
+      writeHead(res, 304, headers)
       res.end()
       return
     }
@@ -94,7 +100,7 @@ export function createAppHandler(options: AppServerOptions) {
     const body = encoding ? (file[encoding] as Buffer) : file.body
     if (encoding) headers['Content-Encoding'] = encoding
     headers['Content-Length'] = body.length
-    res.writeHead(200, headers)
+    writeHead(res, 200, headers)
     res.end(head ? undefined : body)
   }
 
@@ -111,7 +117,7 @@ export function createAppHandler(options: AppServerOptions) {
     if (pathname === '/healthz') {
       if (method !== 'GET' && method !== 'HEAD') return sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' })
       const body = JSON.stringify({ status: 'ok', files: site.size, startedAt })
-      res.writeHead(200, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) })
+      writeHead(res, 200, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) })
       return res.end(method === 'HEAD' ? undefined : body)
     }
 
