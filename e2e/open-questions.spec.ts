@@ -21,6 +21,8 @@ test('a portal that answers “Epic not found” to epicId 0: epic delete says s
   await expect(items.toast('Epic “Payments” deleted.')).toBeVisible()
   // Told as the portal's refusal, not as an epic that went missing.
   await expect(items.report).toContainText('does not let apps take a task out of an epic')
+  // Sending it again would be refused again: no Retry.
+  await expect(items.report.getByRole('button', { name: /^Retry/ })).toHaveCount(0)
   const notice = items.epics.getByRole('status').filter({ hasText: '5 items point to an epic that no longer exists' })
   await expect(notice).toContainText('This portal does not let apps unmark items')
   await expect(notice.getByRole('button', { name: /^Unmark/ })).toHaveCount(0)

@@ -1,6 +1,7 @@
 import type { Translate } from '@/i18n'
 import { describeError } from '@/lib/error-message'
 import type { ChangeReport } from '@/lib/items/change-items'
+import { EpicDetachRefusedError } from '@/lib/items/epic-detach'
 import type { ToastMessage } from '@/ui'
 
 const NAMES_SHOWN = 3
@@ -28,7 +29,10 @@ export function reportMessage(report: ChangeReport, t: Translate, actions: { ret
     reasons.set(reason, [...(reasons.get(reason) ?? []), failure.title])
   }
   // After the session has ended a retry would fail the same way: the page says to reload instead.
-  const retryable = report.failed.some((failure) => !failure.error.isSessionEnded && failure.error.status !== 401)
+  // A portal that refuses "no epic" refuses it again.
+  const retryable = report.failed.some(
+    (failure) => !failure.error.isSessionEnded && failure.error.status !== 401 && !(failure.error instanceof EpicDetachRefusedError),
+  )
   const title =
     report.total === 1 && report.failed.length === 1
       ? t('changes.oneFailed', { title: report.failed[0]!.title })
