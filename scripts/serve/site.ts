@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { extname, join, relative, sep } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { contentType } from './content-types'
 
 export interface SiteFile {
   /** Path inside the site, with forward slashes and no leading slash: `assets/index-abc.js`. */
@@ -20,21 +21,6 @@ export interface SiteFile {
 }
 
 export type Site = ReadonlyMap<string, SiteFile>
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-}
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt'])
 
@@ -65,7 +51,7 @@ export async function loadSite(distDir: string): Promise<Site> {
     const body = await readFile(file)
     site.set(path, {
       path,
-      type: TYPES[ext] ?? 'application/octet-stream',
+      type: contentType(file),
       body,
       ...(COMPRESSIBLE.has(ext) ? compressed(body) : {}),
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
