@@ -125,22 +125,28 @@ test.describe('over HTTPS, as on a real portal', () => {
   test.use({ ignoreHTTPSErrors: true })
 
   test('the production server with a certificate and an https portal: the app connects and lists the teams', async ({ page }) => {
-    const { cert } = await devCertificate('localhost')
-    const pem = join(await mkdtemp(join(tmpdir(), 'scrum-tls-')), 'dev.pem')
-    await writeFile(pem, cert)
-    const portal = await startPortal({ port: 0, https: true })
-    const app = await startAppServer({ distDir: 'dist', host: 'localhost', port: 0, portalOrigins: [portal.url], tls: { certFile: pem, keyFile: pem } })
+    const { portal, app } = await test.step('start both servers over TLS', async () => {
+      const { cert } = await devCertificate('localhost')
+      const pem = join(await mkdtemp(join(tmpdir(), 'scrum-tls-')), 'dev.pem')
+      await writeFile(pem, cert)
+      const portal = await startPortal({ port: 0, https: true })
+      const app = await startAppServer({ distDir: 'dist', host: 'localhost', port: 0, portalOrigins: [portal.url], tls: { certFile: pem, keyFile: pem } })
+      return { portal, app }
+    })
     try {
       expect(portal.url).toMatch(/^https:/)
       expect(app.url).toMatch(/^https:/)
       portal.state.appUrl = app.url
       portal.state.installApp()
       const shell = new PortalShell(page, portal.url)
-      await shell.open()
+      await test.step('open the portal', () => page.goto(`${portal.url}/`, { waitUntil: 'domcontentloaded', timeout: 15_000 }))
       await expect(shell.appFrame.locator('.app-greeting')).toHaveText(/^Hello, Olivia!/)
       await new GroupPickerPage(shell.appFrame).expectLoaded()
     } finally {
-      await Promise.all([app.close(), portal.close()])
+      await test.step('stop both servers', async () => {
+        await page.close()
+        await Promise.all([app.close(), portal.close()])
+      })
     }
   })
 })

@@ -175,10 +175,13 @@ export async function startAppServer(config: ServeConfig, log?: (line: string) =
   return {
     server,
     url: `${config.tls ? 'https' : 'http'}://${shownHost}:${port}/`,
+    // Answers in flight get a second to finish; then every connection goes, so a browser that
+    // keeps one open (e.g. a TLS connection it opened ahead) cannot hold the stop up.
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve())
         server.closeIdleConnections()
+        setTimeout(() => server.closeAllConnections(), 1000).unref()
       }),
   }
 }
