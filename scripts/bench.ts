@@ -2,6 +2,7 @@
 // large seed (2,000 groups; backlogs of 120 and 1,000 items). Counts and bytes, not timings to assert.
 import { chromium, type Page } from '@playwright/test'
 import { LARGE } from '../e2e/portal/data/seed-large'
+import { appFilesSize, measureFloor } from './bench/bundle'
 import { startPortalWithApp } from './serve/with-portal'
 
 interface Logged {
@@ -13,7 +14,9 @@ interface Logged {
   bytesOut: number
 }
 
-const { portal, close } = await startPortalWithApp({ seed: 'large' })
+const { portal, app, close } = await startPortalWithApp({ seed: 'large' })
+const floor = await measureFloor()
+const floorGzip = floor.gzip
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -29,15 +32,24 @@ async function control(path: string, method = 'POST', body?: unknown): Promise<u
   return text ? JSON.parse(text) : undefined
 }
 
+let lastAssets: string[] = []
+
 async function measure(name: string, run: (page: Page) => Promise<void>) {
   await control('reset', 'POST', { seed: 'large' })
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  // The app's own JavaScript and CSS this screen needed (the bundle's first screen).
+  const assets: string[] = []
+  page.on('requestfinished', (request) => {
+    const url = new URL(request.url())
+    if (url.origin === new URL(app.url).origin && /\.(js|css)$/.test(url.pathname)) assets.push(url.pathname.slice(1))
+  })
   const started = Date.now()
   await run(page)
   const elapsed = Date.now() - started
   const log = ((await control('requests', 'GET')) as Logged[]).filter((entry) => entry.httpMethod !== 'OPTIONS')
   await page.close()
   const subCalls = log.reduce((sum, entry) => sum + Math.max(1, entry.methods.length - (entry.methods[0] === 'batch' ? 1 : 0)), 0)
+  lastAssets = assets
   return {
     scenario: name,
     requests: log.length,
@@ -75,5 +87,29 @@ const results = [
 ]
 
 console.table(results)
+
+/** First screens in gzip against the floor; the issue's budgets are 1.3× (picker) and 1.6× (planning). */
+const pickerAssets = await (async () => {
+  await measure('bundle: picker', async (page) => {
+    await page.goto(`${portal.url}/`)
+    await frame(page).getByRole('option').first().waitFor()
+  })
+  return lastAssets
+})()
+const planningAssets = await (async () => {
+  await measure('bundle: planning', planningOf(LARGE.groups.medium, 120))
+  return lastAssets
+})()
+const bundles = [
+  { screen: 'floor (react, react-dom, react-query, zustand, SDK frame client)', files: floor.files, 'KiB gzip': floorGzip, budget: null as number | null },
+  { screen: 'scrum picker, first screen', files: pickerAssets.length, 'KiB gzip': await appFilesSize('dist', pickerAssets), budget: 1.3 },
+  { screen: 'planning screen, first screen', files: planningAssets.length, 'KiB gzip': await appFilesSize('dist', planningAssets), budget: 1.6 },
+].map((row) => ({ ...row, 'KiB gzip': Math.round(row['KiB gzip'] / 102.4) / 10, ratio: Math.round((row['KiB gzip'] / floorGzip) * 100) / 100 }))
+console.table(bundles)
+const over = bundles.filter((row) => row.budget !== null && row.ratio > row.budget)
+if (over.length > 0) {
+  console.error(`Over budget: ${over.map((row) => `${row.screen} ${row.ratio}× > ${row.budget}×`).join('; ')}`)
+  process.exitCode = 1
+}
 await browser.close()
 await close()

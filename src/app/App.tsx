@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react'
+import { lazy, Suspense, useEffect, useRef } from 'react'
 import { followContentHeight, setPortalTitle } from '@/bitrix'
-import { PlanningScreen } from '@/features/planning/PlanningScreen'
 import { ScrumGroupsScreen } from '@/features/scrum-groups/ScrumGroupsScreen'
 import { useQuery } from '@tanstack/react-query'
 import { currentUserQueryOptions } from '@/lib/users/get-current-user'
@@ -10,6 +9,18 @@ import { usePortal } from '@/lib/portal-context'
 import { rememberGroup } from './start-group'
 import { SessionEnded } from './SessionEnded'
 import './app.css'
+
+// The planning screen (grids, drag and drop, dialogs) is most of the app: it loads when a team is chosen.
+const PlanningScreen = lazy(() => import('@/features/planning/PlanningScreen').then((module) => ({ default: module.PlanningScreen })))
+
+function LoadingScreen() {
+  const { t } = useI18n()
+  return (
+    <p className="page-message" role="status" aria-busy="true">
+      {t('backlog.loading')}
+    </p>
+  )
+}
 
 /** Who is here comes with each screen's first request (the picker's, the planning screen's): the greeting only reads it. */
 function Greeting() {
@@ -52,12 +63,9 @@ export function App() {
         {selectedGroupId === null ? (
           <ScrumGroupsScreen onChoose={choose} />
         ) : (
-          <PlanningScreen
-            key={selectedGroupId}
-            groupId={selectedGroupId}
-            onBack={groupCleared}
-            onGroupChange={choose}
-          />
+          <Suspense fallback={<LoadingScreen />}>
+            <PlanningScreen key={selectedGroupId} groupId={selectedGroupId} onBack={groupCleared} onGroupChange={choose} />
+          </Suspense>
         )}
       </main>
     </div>

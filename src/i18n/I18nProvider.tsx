@@ -1,6 +1,6 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components'
-import { createTranslator, type Language, type Translate } from './translate'
+import { createTranslator, isLanguageLoaded, loadLanguage, type Language, type Translate } from './translate'
 
 interface I18n {
   language: Language
@@ -9,12 +9,29 @@ interface I18n {
 
 const I18nContext = createContext<I18n>({ language: 'en', t: createTranslator('en') })
 
+/**
+ * Speaks `language` once its dictionary is here (main.tsx loads the frame's language before the
+ * first render); until then, or if it cannot be fetched, the last language that is.
+ */
 export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
-  const value = useMemo(() => ({ language, t: createTranslator(language) }), [language])
+  const [fallback, setFallback] = useState<Language>('en')
+  const spoken = isLanguageLoaded(language) ? language : fallback
+  useEffect(() => {
+    if (isLanguageLoaded(language)) return
+    let live = true
+    loadLanguage(language).then(
+      () => live && setFallback(language),
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [language])
+  const value = useMemo(() => ({ language: spoken, t: createTranslator(spoken) }), [spoken])
   // React Aria's own words and formats (date fields, drag-and-drop announcements) follow the portal's language too.
   return (
     <I18nContext.Provider value={value}>
-      <AriaI18nProvider locale={language}>{children}</AriaI18nProvider>
+      <AriaI18nProvider locale={spoken}>{children}</AriaI18nProvider>
     </I18nContext.Provider>
   )
 }

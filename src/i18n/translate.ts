@@ -1,11 +1,24 @@
-import { de } from './de'
 import { en, type Dictionary, type MessageKey, type PluralKey } from './en'
-import { ru } from './ru'
 
 export type Language = 'en' | 'ru' | 'de'
 export type { MessageKey }
 
-const dictionaries: Record<Language, Dictionary> = { en, ru, de }
+/** English is built in (the reference, and the page outside a portal); the others load when spoken. */
+const dictionaries: Partial<Record<Language, Dictionary>> = { en }
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<Dictionary>> = {
+  ru: () => import('./ru').then((module) => module.ru),
+  de: () => import('./de').then((module) => module.de),
+}
+
+export function isLanguageLoaded(language: Language): boolean {
+  return dictionaries[language] !== undefined
+}
+
+/** Fetch a language's dictionary once (a few kilobytes); later calls resolve at once. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'en' || dictionaries[language]) return
+  dictionaries[language] = await loaders[language]()
+}
 
 /**
  * Bitrix24 language codes are not ISO (`ua`, `la`, `br`, `sc`…). We ship en, ru and de; the portals
@@ -29,6 +42,7 @@ export type Translate = (key: MessageKey, vars?: Vars) => string
 /** Variables are `{name}`; a `count` variable picks the plural form (`key_one`, `key_few`, …) when present. */
 export function createTranslator(language: Language): Translate {
   const dictionary = dictionaries[language]
+  if (!dictionary) throw new Error(`The ${language} dictionary is not loaded yet: await loadLanguage('${language}') first.`)
   const plural = new Intl.PluralRules(language)
   return (key, vars) => {
     let template: string = dictionary[key]
