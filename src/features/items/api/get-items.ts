@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { BATCH_LIMIT, callBatch, callBatchChunks, callPage, type BatchCommand, type Page } from '@/bitrix'
+import { BATCH_LIMIT, callBatch, callBatchChunks, callPage, inPool, READ_CONCURRENCY, type BatchCommand, type Page } from '@/bitrix'
 import { itemKeys } from '@/lib/query-keys'
 import { byBacklogOrder, toItem, type BacklogItem, type ScrumTaskAnswer, type TaskAnswer } from '@/lib/items/item-fields'
 import { itemLedger } from '@/lib/items/item-ledger'
@@ -48,30 +48,34 @@ export async function getItems(
   groupId: number,
   portalOrigin: string,
   onProgress?: (progress: LoadProgress) => void,
+  signal?: AbortSignal,
 ): Promise<BacklogItem[]> {
   const params = taskListParams(groupId)
-  const first = takeFirstTaskPage(groupId) ?? (await callPage<{ tasks: TaskAnswer[] }>('tasks.task.list', params))
-  const tasks = [...first.result.tasks]
-  const total = Math.max(first.total, tasks.length)
+  const first = takeFirstTaskPage(groupId) ?? (await callPage<{ tasks: TaskAnswer[] }>('tasks.task.list', params, 0, { signal }))
+  const total = Math.max(first.total, first.result.tasks.length)
 
+  // The other pages, 50 to a batch, several batches in flight; kept in the list's order.
   const starts: number[] = []
   for (let start = PAGE; start < total; start += PAGE) starts.push(start)
-  for (let offset = 0; offset < starts.length; offset += BATCH_LIMIT) {
-    const chunk = starts.slice(offset, offset + BATCH_LIMIT)
+  const groups: number[][] = []
+  for (let offset = 0; offset < starts.length; offset += BATCH_LIMIT) groups.push(starts.slice(offset, offset + BATCH_LIMIT))
+  const rest = await inPool(groups, READ_CONCURRENCY, async (chunk) => {
     const pages = await callBatch(
       Object.fromEntries(chunk.map((start) => [`p${start}`, ['tasks.task.list', { ...params, start }] as BatchCommand])),
+      { signal },
     )
-    for (const start of chunk) {
+    onProgress?.({ loaded: 0, total })
+    return chunk.flatMap((start) => {
       const page = pages[`p${start}`]!
       if (!page.ok) throw page.error
-      tasks.push(...(page.result as { tasks: TaskAnswer[] }).tasks)
-    }
-    onProgress?.({ loaded: 0, total })
-  }
+      return (page.result as { tasks: TaskAnswer[] }).tasks
+    })
+  })
+  const tasks = [...first.result.tasks, ...rest.flat()]
 
   const outcomes = await callBatchChunks<ScrumTaskAnswer>(
     tasks.map((task) => ['tasks.api.scrum.task.get', { id: Number(task.id) }] as const),
-    (done) => onProgress?.({ loaded: done, total }),
+    { onProgress: (done) => onProgress?.({ loaded: done, total }), signal, concurrency: READ_CONCURRENCY },
   )
   const items: BacklogItem[] = []
   tasks.forEach((task, index) => {
@@ -86,9 +90,10 @@ export async function getItems(
 export const itemsQueryOptions = (groupId: number, portalOrigin: string) =>
   queryOptions({
     queryKey: itemKeys.byGroup(groupId),
-    queryFn: async ({ queryKey }) => {
+    // Leaving the screen aborts the signal: no further batch of a big backlog is sent.
+    queryFn: async ({ queryKey, signal }) => {
       throwHandedOver(queryKey)
-      return itemLedger.overlay(groupId, await getItems(groupId, portalOrigin))
+      return itemLedger.overlay(groupId, await getItems(groupId, portalOrigin, undefined, signal))
     },
   })
 
