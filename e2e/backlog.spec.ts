@@ -21,6 +21,24 @@ test.describe('pick a scrum team and manage its backlog', () => {
     expect(lists.length).toBeGreaterThanOrEqual(2)
   })
 
+  test('a search typed past sends nothing more: one request for it, three for the finished one', async ({ shell, picker, control }) => {
+    await shell.open()
+    await picker.expectLoaded()
+    // Slow enough that typing on always happens while the first search's first request travels.
+    await control.latency(3_000)
+    await control.clearRequests()
+    // A pause longer than the debounce starts a search for "Mob"; typing on leaves it behind.
+    await picker.search.pressSequentially('Mob')
+    await shell.page.waitForTimeout(500)
+    await picker.search.pressSequentially('ile')
+    await expect(picker.row('Mobile App')).toContainText('Has a backlog', { timeout: 20_000 })
+    await expect(picker.rows).toHaveCount(1)
+    // Anything "Mob" would still send would be answered within this.
+    await shell.page.waitForTimeout(3_500)
+    // "Mob": its groups page only (no backlogs, no names); "Mobile": groups, backlogs, names.
+    expect((await control.restCalls()).map((call) => call.methods[1] ?? call.methods[0])).toHaveLength(4)
+  })
+
   test('a scrum without a backlog: explained, then created with one backlog.add', async ({ shell, picker, backlog, control }) => {
     await shell.open()
     await expect(picker.row('Website Relaunch')).toContainText('No backlog')

@@ -241,18 +241,19 @@ test.describe('big backlogs', () => {
 
   test('several batches of a big backlog travel at once, and leaving the screen stops the rest', async ({ shell, backlog, picker, control }) => {
     await control.reset('large')
-    await control.latency(400)
+    // Slow enough that the 20 batches of scrum fields (5 rounds of 4) are far from done when the
+    // person leaves, however busy the machine.
+    await control.latency(1_500)
     const scrumReads = async () => (await control.restCalls()).filter((call) => call.methods.includes('tasks.api.scrum.task.get'))
     await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: LARGE.groups.huge })
-    // The 1,000 items' scrum fields take 20 batches; the first ones go out together.
     await expect.poll(async () => (await scrumReads()).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1)
     await backlog.back.click()
     await picker.expectLoaded()
     // Those already on their way finish (the portal logs a call when it answers)…
-    await shell.page.waitForTimeout(1_500)
+    await shell.page.waitForTimeout(2_000)
     const sent = (await scrumReads()).length
     // …and none is sent after.
-    await shell.page.waitForTimeout(2_500)
+    await shell.page.waitForTimeout(3_500)
     expect((await scrumReads()).length).toBe(sent)
     expect(sent).toBeLessThan(20)
   })

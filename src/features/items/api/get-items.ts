@@ -4,6 +4,7 @@ import { itemKeys } from '@/lib/query-keys'
 import { byBacklogOrder, toItem, type BacklogItem, type ScrumTaskAnswer, type TaskAnswer } from '@/lib/items/item-fields'
 import { itemLedger } from '@/lib/items/item-ledger'
 import { throwHandedOver } from '@/lib/handover'
+import { lateSignal } from '@/lib/late-signal'
 
 const PAGE = 50
 const TASK_SELECT = ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID']
@@ -91,9 +92,9 @@ export const itemsQueryOptions = (groupId: number, portalOrigin: string) =>
   queryOptions({
     queryKey: itemKeys.byGroup(groupId),
     // Leaving the screen aborts the signal: no further batch of a big backlog is sent.
-    queryFn: async ({ queryKey, signal }) => {
-      throwHandedOver(queryKey)
-      return itemLedger.overlay(groupId, await getItems(groupId, portalOrigin, undefined, signal))
+    queryFn: async (context) => {
+      throwHandedOver(context.queryKey)
+      return itemLedger.overlay(groupId, await getItems(groupId, portalOrigin, undefined, lateSignal(context)))
     },
   })
 

@@ -6,6 +6,7 @@ import { backlogKeys, scrumGroupKeys } from '@/lib/query-keys'
 import { currentUserKey } from '@/lib/users/get-current-user'
 import { getUsersByIds } from '@/lib/users/get-users'
 import { toUser, type PortalUserAnswer } from '@/lib/users/user-fields'
+import { lateSignal } from '@/lib/late-signal'
 
 export interface ScrumGroupRow extends Group {
   scrumMasterName: string | null
@@ -49,7 +50,10 @@ export async function getScrumGroupPage(
   { search, portalOrigin, isAdmin }: ScrumGroupQuery,
   start: number,
   queryClient: QueryClient,
+  signal?: AbortSignal,
 ): Promise<ScrumGroupPage> {
+  // A search the user typed past (or a picker left) sends nothing more.
+  const options = { signal }
   let rows: WorkgroupAnswer[]
   let total: number | null
   let next: number | undefined
@@ -57,14 +61,14 @@ export async function getScrumGroupPage(
     const first = await callBatch({
       me: ['user.current'],
       groups: ['socialnetwork.api.workgroup.list', listParams(search, isAdmin)],
-    })
+    }, options)
     if (!first.groups.ok) throw first.groups.error
     if (first.me.ok) queryClient.setQueryData(currentUserKey, toUser(first.me.result as PortalUserAnswer))
     rows = (first.groups.result as WorkgroupPage).workgroups
     total = first.groups.total ?? rows.length
     next = first.groups.next
   } else {
-    const page = await callPage<WorkgroupPage>('socialnetwork.api.workgroup.list', listParams(search, isAdmin), start)
+    const page = await callPage<WorkgroupPage>('socialnetwork.api.workgroup.list', listParams(search, isAdmin), start, options)
     rows = page.result.workgroups
     total = page.total
     next = page.next
@@ -77,7 +81,7 @@ export async function getScrumGroupPage(
     total = null
     groups = groups.filter((group) => group.isScrum)
     for (let extra = 0; groups.length < FILL_ROWS && next !== undefined && extra < MAX_EXTRA_PAGES; extra++) {
-      const page = await callPage<WorkgroupPage>('socialnetwork.api.workgroup.list', listParams(search, isAdmin), next)
+      const page = await callPage<WorkgroupPage>('socialnetwork.api.workgroup.list', listParams(search, isAdmin), next, options)
       groups.push(...page.result.workgroups.map((row) => toGroup(row, portalOrigin)).filter((group) => group.isScrum))
       next = page.next
     }
@@ -88,8 +92,11 @@ export async function getScrumGroupPage(
     groups.map((group) => [`g${group.id}`, ['tasks.api.scrum.backlog.get', { id: group.id }] as BatchCommand]),
   )
   const [backlogs, masters] = await Promise.all([
-    callBatch(backlogCommands),
-    getUsersByIds(groups.map((group) => group.scrumMasterId)),
+    callBatch(backlogCommands, options),
+    getUsersByIds(
+      groups.map((group) => group.scrumMasterId),
+      signal,
+    ),
   ])
 
   const rowsWithDetails = groups.map((group): ScrumGroupRow => {
@@ -111,7 +118,7 @@ export async function getScrumGroupPage(
 export const scrumGroupsQueryOptions = (query: ScrumGroupQuery, queryClient: QueryClient) =>
   infiniteQueryOptions({
     queryKey: scrumGroupKeys.list(query.search),
-    queryFn: ({ pageParam }) => getScrumGroupPage(query, pageParam, queryClient),
+    queryFn: (context) => getScrumGroupPage(query, context.pageParam, queryClient, lateSignal(context)),
     initialPageParam: 0,
     getNextPageParam: (last) => last.next,
   })
