@@ -1,7 +1,7 @@
 /** tasks.api.scrum.backlog.get / getFields and their errors (digest §2). */
 import type { Check } from '../context'
-import { BACKLOG, binderInvalidInt, binderMissing, engine, GET_FIELDS, NO_SUCH_ID } from '../docs'
-import { field } from './util'
+import { BACKLOG, binderInvalidInt, binderMissing, engine, NO_SUCH_ID } from '../docs'
+import { field, getFieldsCheck } from './util'
 
 const GET = 'tasks.api.scrum.backlog.get'
 
@@ -23,16 +23,7 @@ export const backlogChecks: Check[] = [
       })
     },
   },
-  {
-    family: 'backlog',
-    name: 'backlog.getFields',
-    async run(ctx) {
-      await ctx.both('tasks.api.scrum.backlog.getFields', {
-        request: (s) => s.call('tasks.api.scrum.backlog.getFields'),
-        contract: (e, ex) => void e.equal('result', e.success(ex), { fields: GET_FIELDS.backlog }),
-      })
-    },
-  },
+  getFieldsCheck('backlog', 'backlog'),
   {
     family: 'backlog',
     name: 'backlog.get errors',

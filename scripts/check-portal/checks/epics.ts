@@ -1,7 +1,7 @@
 /** tasks.api.scrum.epic.list / get / getFields and their errors (digest §4). */
 import type { Check } from '../context'
-import { binderInvalidInt, engine, EPIC, GET_FIELDS, NO_SUCH_ID } from '../docs'
-import { field, listAt } from './util'
+import { binderInvalidInt, engine, EPIC, NO_SUCH_ID } from '../docs'
+import { field, listAt, getFieldsCheck } from './util'
 
 export const epicReadChecks: Check[] = [
   {
@@ -41,16 +41,7 @@ export const epicReadChecks: Check[] = [
       })
     },
   },
-  {
-    family: 'epic',
-    name: 'epic.getFields',
-    async run(ctx) {
-      await ctx.both('tasks.api.scrum.epic.getFields', {
-        request: (s) => s.call('tasks.api.scrum.epic.getFields'),
-        contract: (e, ex) => void e.equal('result', e.success(ex), { fields: GET_FIELDS.epic }),
-      })
-    },
-  },
+  getFieldsCheck('epic', 'epic'),
   {
     family: 'epic',
     name: 'epic.get errors',

@@ -1,7 +1,7 @@
 /** tasks.api.scrum.task.get / getFields and their errors (digest §3). */
 import type { Check } from '../context'
-import { binderMissing, engine, GET_FIELDS, NO_SUCH_ID, SCRUM_ITEM } from '../docs'
-import { field } from './util'
+import { binderMissing, engine, NO_SUCH_ID, SCRUM_ITEM } from '../docs'
+import { field, getFieldsCheck } from './util'
 
 const GET = 'tasks.api.scrum.task.get'
 
@@ -26,16 +26,7 @@ export const scrumItemChecks: Check[] = [
       })
     },
   },
-  {
-    family: 'scrum task',
-    name: 'scrum.task.getFields',
-    async run(ctx) {
-      await ctx.both('tasks.api.scrum.task.getFields', {
-        request: (s) => s.call('tasks.api.scrum.task.getFields'),
-        contract: (e, ex) => void e.equal('result', e.success(ex), { fields: GET_FIELDS.task }),
-      })
-    },
-  },
+  getFieldsCheck('scrum task', 'task'),
   {
     family: 'scrum task',
     name: 'scrum.task.get errors',

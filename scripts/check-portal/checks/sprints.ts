@@ -1,7 +1,7 @@
 /** tasks.api.scrum.sprint.list / get / getFields and their errors (digest §5, the sprint method pages). */
 import type { Check } from '../context'
-import { APP, binderMissing, engine, GET_FIELDS, NO_SUCH_ID, SPRINT, SPRINT_NOT_FOUND, SPRINT_STATUSES } from '../docs'
-import { field, listAt } from './util'
+import { APP, binderMissing, engine, NO_SUCH_ID, SPRINT, SPRINT_NOT_FOUND, SPRINT_STATUSES } from '../docs'
+import { field, listAt, getFieldsCheck } from './util'
 
 export const sprintReadChecks: Check[] = [
   {
@@ -43,16 +43,7 @@ export const sprintReadChecks: Check[] = [
       })
     },
   },
-  {
-    family: 'sprint',
-    name: 'sprint.getFields',
-    async run(ctx) {
-      await ctx.both('tasks.api.scrum.sprint.getFields', {
-        request: (s) => s.call('tasks.api.scrum.sprint.getFields'),
-        contract: (e, ex) => void e.equal('result', e.success(ex), { fields: GET_FIELDS.sprint }),
-      })
-    },
-  },
+  getFieldsCheck('sprint', 'sprint'),
   {
     family: 'sprint',
     name: 'sprint.get errors',

@@ -1,5 +1,7 @@
 /** Reading answers inside checks without fighting `unknown` at every step. */
+import type { Check } from '../context'
 import { isObject } from '../contract'
+import { GET_FIELDS } from '../docs'
 import type { Exchange } from '../http'
 
 /** `body.result`, or undefined for an error answer. */
@@ -30,3 +32,18 @@ export function errorText(ex: Exchange): string | undefined {
 }
 
 export const ascending = (ids: number[]) => ids.every((id, i) => i === 0 || ids[i - 1]! <= id)
+
+/** `tasks.api.scrum.<entity>.getFields`: the documented field list, the same for every entity. */
+export function getFieldsCheck(family: string, entity: keyof typeof GET_FIELDS): Check {
+  const method = `tasks.api.scrum.${entity}.getFields`
+  return {
+    family,
+    name: `${entity === 'task' ? 'scrum.task' : entity}.getFields`,
+    async run(ctx) {
+      await ctx.both(method, {
+        request: (s) => s.call(method),
+        contract: (e, ex) => void e.equal('result', e.success(ex), { fields: GET_FIELDS[entity] }),
+      })
+    },
+  }
+}
