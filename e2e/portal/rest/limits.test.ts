@@ -61,15 +61,15 @@ describe('faults', () => {
   })
 
   it('delays: with an error, or alone (status 200 / error null) before a normal answer', async () => {
-    await t.control('faults', { method: 'user.current', delay: 120, error: null })
+    await t.control('faults', { method: 'user.current', delay: 300, error: null })
     const slow = await t.call('user.current')
     expect(slow.status).toBe(200)
-    expect(slow.ms).toBeGreaterThanOrEqual(110)
-    await t.control('faults', { method: 'user.current', delay: 80, status: 503, error: 'QUERY_LIMIT_EXCEEDED' })
+    expect(slow.ms).toBeGreaterThanOrEqual(290)
+    await t.control('faults', { method: 'user.current', delay: 250, status: 503, error: 'QUERY_LIMIT_EXCEEDED' })
     const failed = await t.call('user.current')
     expect(failure(failed)).toEqual(TOO_MANY)
-    expect(failed.ms).toBeGreaterThanOrEqual(70)
-    expect((await t.call('user.current')).ms).toBeLessThan(70)
+    expect(failed.ms).toBeGreaterThanOrEqual(240)
+    expect((await t.call('user.current')).ms).toBeLessThan(200)
   })
 
   it('applies to batch sub-calls by default, not with inBatch: false; "batch" fails the whole batch', async () => {
@@ -92,11 +92,11 @@ describe('faults', () => {
   })
 
   it('latency slows every REST call', async () => {
-    await t.control('latency', { ms: 100 })
-    expect((await t.call('user.current')).ms).toBeGreaterThanOrEqual(95)
-    expect((await t.http('/portal/config')).ms).toBeLessThan(95)
+    await t.control('latency', { ms: 300 })
+    expect((await t.call('user.current')).ms).toBeGreaterThanOrEqual(290)
+    expect((await t.http('/portal/config')).ms).toBeLessThan(250)
     await t.control('latency', { ms: 0 })
-    expect((await t.call('user.current')).ms).toBeLessThan(95)
+    expect((await t.call('user.current')).ms).toBeLessThan(250)
   })
 })
 
@@ -108,16 +108,20 @@ describe('operating budget', () => {
     expect((await t.control('settings')).operating).toStrictEqual({ enabled: true, limitSeconds: 480, windowSeconds: 600, costSeconds: null })
     const get = () => t.call('tasks.api.scrum.backlog.get', { id: groups.mobile })
     const first = (await get()).body.time
-    // A few milliseconds for a get (plus the real processing, microseconds here).
-    expect(first.operating).toBeGreaterThanOrEqual(0.006)
-    expect(first.operating).toBeLessThan(0.01)
+    // A few milliseconds for a get, plus the real processing: microseconds here, but a loaded
+    // machine running a cold handler can take several milliseconds, so only the floor is exact.
+    const charged = (operating: number, simulated: number) => {
+      expect(operating).toBeGreaterThanOrEqual(simulated)
+      expect(operating).toBeLessThan(simulated + 0.05)
+    }
+    charged(first.operating, 0.006)
     await get()
-    expect((await get()).body.time.operating).toBeCloseTo(0.018, 2)
+    charged((await get()).body.time.operating, 0.018)
     // Per method: a list and a write are charged more, each on its own account.
     const list = await t.call('tasks.api.scrum.epic.list', { filter: { GROUP_ID: groups.mobile } })
-    expect(list.body.time.operating).toBeCloseTo(0.03, 2)
+    charged(list.body.time.operating, 0.03)
     const write = await t.call('tasks.api.scrum.task.update', { id: SEED.tasks.unestimated, fields: { storyPoints: '1' } })
-    expect(write.body.time.operating).toBeCloseTo(0.1, 2)
+    charged(write.body.time.operating, 0.1)
   })
 
   it('a heavy bulk run meets it as on a real portal: ~4,800 updates in 10 minutes, then 429 for that method only', async () => {
