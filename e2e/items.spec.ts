@@ -105,9 +105,7 @@ test.describe('manage what is in the backlog', () => {
     await shell.open(mobile)
     await expect(items.rows).toHaveCount(10)
     await control.clearRequests()
-    // The mouse drags the row itself (its handle is for the keyboard and screen readers).
-    const source = items.row('Dark theme').locator('.item-row__cell--status')
-    await source.dragTo(items.row('Password recovery by SMS'), { targetPosition: { x: 300, y: 4 } })
+    await items.dragRow(items.row('Dark theme'), items.row('Password recovery by SMS'), { targetPosition: { x: 300, y: 4 } })
     await expect.poll(async () => (await items.titles()).slice(0, 3)).toEqual([
       'Sign-up with e-mail and password',
       'Dark theme',

@@ -47,7 +47,7 @@ test.describe('planning sprints', () => {
     expect(sprint2.status).toBe('planned')
 
     // By drag: into the empty sprint.
-    await items.row('Ingest clickstream events').locator('.item-row__cell--status').dragTo(items.sprintList('Sprint 2'))
+    await items.dragRow(items.row('Ingest clickstream events'), items.sprintList('Sprint 2'))
     await expect(items.sprintList('Sprint 2').getByRole('row', { name: 'Ingest clickstream events' })).toBeVisible()
     await expect.poll(() => entityOf(control, 'Ingest clickstream events')).toBe(sprint2.id)
 

@@ -3,7 +3,8 @@ import { useState, type ReactNode } from 'react'
 import type { PortalContext } from '@/bitrix'
 import { I18nProvider, useI18n, type Language } from '@/i18n'
 import { createQueryClient } from '@/lib/react-query'
-import { Button, ToastHost } from '@/ui'
+import { Button } from '@/ui/Button'
+import { Toasts } from '@/ui/Toasts'
 import { ErrorBoundary } from './ErrorBoundary'
 import { PortalInfoContext } from '@/lib/portal-context'
 
@@ -20,9 +21,9 @@ function CrashPage() {
   )
 }
 
-function Toasts() {
+function AppToasts() {
   const { t } = useI18n()
-  return <ToastHost closeLabel={t('app.close')} />
+  return <Toasts closeLabel={t('app.close')} />
 }
 
 export function AppProviders({ portal, language, children }: { portal: PortalContext; language: Language; children: ReactNode }) {
@@ -33,7 +34,7 @@ export function AppProviders({ portal, language, children }: { portal: PortalCon
         <PortalInfoContext.Provider value={portal}>
           <QueryClientProvider client={queryClient}>
             {children}
-            <Toasts />
+            <AppToasts />
           </QueryClientProvider>
         </PortalInfoContext.Provider>
       </ErrorBoundary>

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import { isSessionEnded, onSessionEnded } from '@/bitrix'
 import { useI18n } from '@/i18n'
-import { Notice } from '@/ui'
+import { Notice } from '@/ui/Notice'
 
 /**
  * Once the portal stops renewing the app's session, every action would fail the same way: say it

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { I18nProvider as AriaI18nProvider } from 'react-aria-components'
+import { I18nProvider as AriaI18nProvider } from 'react-aria-components/I18nProvider'
 import { createTranslator, isLanguageLoaded, loadLanguage, type Language, type Translate } from './translate'
 
 interface I18n {

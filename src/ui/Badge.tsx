@@ -1,5 +1,9 @@
 import './ui.css'
 
-export function Badge({ tone, children }: { tone: 'success' | 'warning' | 'muted'; children: string }) {
-  return <span className={`ui-badge ui-badge--${tone}`}>{children}</span>
+export function Badge({ tone, children, id }: { tone: 'success' | 'warning' | 'muted'; children: string; id?: string }) {
+  return (
+    <span id={id} className={`ui-badge ui-badge--${tone}`}>
+      {children}
+    </span>
+  )
 }

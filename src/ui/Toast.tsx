@@ -1,44 +1,17 @@
-import { useSyncExternalStore, type ReactNode } from 'react'
-import {
-  Button as AriaButton,
-  Text,
-  UNSTABLE_Toast as Toast,
-  UNSTABLE_ToastContent as ToastContent,
-  UNSTABLE_ToastQueue as ToastQueue,
-  UNSTABLE_ToastRegion as ToastRegion,
-} from 'react-aria-components'
+import { useSyncExternalStore } from 'react'
+import { Button as AriaButton } from 'react-aria-components/Button'
+import { Text } from 'react-aria-components/Text'
+import { UNSTABLE_Toast as Toast, UNSTABLE_ToastContent as ToastContent, UNSTABLE_ToastRegion as ToastRegion } from 'react-aria-components/Toast'
 import { Button } from './Button'
 import { lastInteractionTop } from './interaction-anchor'
-import type { NoticeAction } from './Notice'
+import { toastQueue } from './toast-queue'
 import './ui.css'
-
-export interface ToastMessage {
-  title: string
-  description?: string
-  tone: 'success' | 'error' | 'info' | 'warning'
-  /** More than a sentence: a list of reasons, names… */
-  details?: ReactNode
-  actions?: readonly NoticeAction[]
-  className?: string
-}
-
-/** One queue for the whole app; screens call `notify`, the region renders them politely. */
-export const toastQueue = new ToastQueue<ToastMessage>({ maxVisibleToasts: 3 })
-
-/**
- * Show a message next to where the person last acted. Confirmations fade after a few seconds;
- * failures and anything with actions stay until dealt with. Returns a function that closes it.
- */
-export function notify(message: ToastMessage, timeout?: number | null): () => void {
-  const stays = message.tone === 'error' || message.tone === 'warning' || (message.actions?.length ?? 0) > 0
-  const key = toastQueue.add(message, timeout === null || (timeout === undefined && stays) ? {} : { timeout: timeout ?? 5000 })
-  return () => toastQueue.close(key)
-}
 
 function subscribe(listener: () => void) {
   return toastQueue.subscribe(listener)
 }
 
+/** The region that shows the queue's messages; loaded on demand by `Toasts` (see `./Toasts`). */
 export function ToastHost({ closeLabel }: { closeLabel: string }) {
   // Placed when the set of toasts changes: next to the action that caused the newest one.
   const toasts = useSyncExternalStore(subscribe, () => toastQueue.visibleToasts)

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { finishInstall } from '@/bitrix'
 import { useI18n } from '@/i18n'
-import { Button, ErrorNotice } from '@/ui'
+import { Button } from '@/ui/Button'
+import { ErrorNotice } from '@/ui/ErrorNotice'
 import { usePortal } from '@/lib/portal-context'
 import { bindGroupTab, ownHandlerUrl } from './bind-group-tab'
 

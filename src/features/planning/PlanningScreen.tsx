@@ -1,15 +1,15 @@
-import { useState } from 'react'
+import { Suspense, useState } from 'react'
 import { RestError } from '@/bitrix'
 import { useI18n } from '@/i18n'
 import { useGroup } from '@/lib/groups/get-group'
 import { usePortal } from '@/lib/portal-context'
 import { useUsers } from '@/lib/users/get-users'
-import { Avatar, Badge, Button, ErrorNotice } from '@/ui'
+import { Avatar } from '@/ui/Avatar'
+import { Badge } from '@/ui/Badge'
+import { Button } from '@/ui/Button'
+import { ErrorNotice } from '@/ui/ErrorNotice'
 import { useBacklog } from '@/features/backlog-settings/api/get-backlog'
 import { BacklogNotFound } from '@/features/backlog-settings/components/BacklogNotFound'
-import { BacklogSettingsDialog } from '@/features/backlog-settings/components/BacklogSettingsDialog'
-import { DeleteBacklogDialog } from '@/features/backlog-settings/components/DeleteBacklogDialog'
-import { EditBacklogDialog } from '@/features/backlog-settings/components/EditBacklogDialog'
 import { StrayBacklog } from '@/features/backlog-settings/components/StrayBacklog'
 import { BacklogDetails } from '@/features/backlog-settings/components/BacklogDetails'
 import { useItems } from '@/features/items/api/get-items'
@@ -17,7 +17,17 @@ import { usePlanningBootstrap } from './api/get-planning'
 import { BacklogAccessDenied } from './components/BacklogAccessDenied'
 import { Board } from './components/Board'
 import { GroupNotFound, NotAScrum } from './components/GroupGuard'
+import { lazyComponent, usePreloadWhenIdle } from '@/lib/lazy-component'
 import './planning.css'
+
+// The backlog's dialogs load when one opens, or when the browser is idle after the screen is shown.
+const BacklogSettingsDialog = lazyComponent(() =>
+  import('@/features/backlog-settings/components/BacklogSettingsDialog').then((module) => module.BacklogSettingsDialog),
+)
+const EditBacklogDialog = lazyComponent(() => import('@/features/backlog-settings/components/EditBacklogDialog').then((module) => module.EditBacklogDialog))
+const DeleteBacklogDialog = lazyComponent(() =>
+  import('@/features/backlog-settings/components/DeleteBacklogDialog').then((module) => module.DeleteBacklogDialog),
+)
 
 interface PlanningScreenProps {
   groupId: number
@@ -45,6 +55,8 @@ export function PlanningScreen({ groupId, onBack, onGroupChange }: PlanningScree
   const groupName = group.data?.name ?? `#${groupId}`
   const itemCount = backlog.data && items.data ? items.data.filter((item) => item.entityId === backlog.data!.id).length : undefined
 
+  usePreloadWhenIdle(Boolean(items.data), [BacklogSettingsDialog, EditBacklogDialog, DeleteBacklogDialog])
+
   const denied = backlog.error instanceof RestError && backlog.error.is('Access denied')
   const scrumMaster = scrumMasterId > 0 ? people.data?.get(scrumMasterId) : undefined
 
@@ -58,12 +70,11 @@ export function PlanningScreen({ groupId, onBack, onGroupChange }: PlanningScree
         <>
           <StrayBacklog group={group.data} backlog={backlog.data} onDelete={() => setDialog('delete')} />
           <BacklogDetails backlog={backlog.data} group={group.data} />
-          <DeleteBacklogDialog
-            backlog={backlog.data}
-            groupName={groupName}
-            isOpen={dialog === 'delete'}
-            onOpenChange={(open) => setDialog(open ? 'delete' : null)}
-          />
+          {dialog === 'delete' && (
+            <Suspense fallback={null}>
+              <DeleteBacklogDialog backlog={backlog.data} groupName={groupName} isOpen onOpenChange={(open) => setDialog(open ? 'delete' : null)} />
+            </Suspense>
+          )}
         </>
       )
     }
@@ -73,6 +84,7 @@ export function PlanningScreen({ groupId, onBack, onGroupChange }: PlanningScree
     return (
       <>
         <Board group={group.data} backlogId={backlog.data.id} ready={ready} />
+        <Suspense fallback={null}>
         {dialog === 'settings' && (
           <BacklogSettingsDialog
             backlog={backlog.data}
@@ -94,13 +106,16 @@ export function PlanningScreen({ groupId, onBack, onGroupChange }: PlanningScree
             onMoved={onGroupChange}
           />
         )}
-        <DeleteBacklogDialog
-          backlog={backlog.data}
-          groupName={groupName}
-          knownItemCount={itemCount}
-          isOpen={dialog === 'delete'}
-          onOpenChange={(open) => setDialog(open ? 'delete' : null)}
-        />
+        {dialog === 'delete' && (
+          <DeleteBacklogDialog
+            backlog={backlog.data}
+            groupName={groupName}
+            knownItemCount={itemCount}
+            isOpen
+            onOpenChange={(open) => setDialog(open ? 'delete' : null)}
+          />
+        )}
+        </Suspense>
       </>
     )
   }

@@ -2,7 +2,7 @@ import type { Backlog } from '@/lib/backlog/backlog-fields'
 import type { Group } from '@/lib/groups/workgroup-fields'
 import { useUsers } from '@/lib/users/get-users'
 import { useI18n, type MessageKey } from '@/i18n'
-import { ErrorNotice } from '@/ui'
+import { ErrorNotice } from '@/ui/ErrorNotice'
 import { useBacklogFields } from '../api/get-backlog-fields'
 import { UserName } from './UserName'
 

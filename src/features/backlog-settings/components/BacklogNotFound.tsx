@@ -1,7 +1,9 @@
 import type { Group } from '@/lib/groups/workgroup-fields'
 import { useCurrentUser } from '@/lib/users/get-current-user'
 import { useI18n } from '@/i18n'
-import { Button, ErrorNotice, notify } from '@/ui'
+import { Button } from '@/ui/Button'
+import { ErrorNotice } from '@/ui/ErrorNotice'
+import { notify } from '@/ui/toast-queue'
 import { useAddBacklog } from '../api/add-backlog'
 
 /** The scrum has no backlog yet: say why that happens and offer to create it. */

@@ -1,7 +1,8 @@
 import type { Backlog } from '@/lib/backlog/backlog-fields'
 import type { Group } from '@/lib/groups/workgroup-fields'
 import { useI18n } from '@/i18n'
-import { Button, Dialog } from '@/ui'
+import { Button } from '@/ui/Button'
+import { Dialog } from '@/ui/Dialog'
 import { BacklogDetails } from './BacklogDetails'
 
 interface BacklogSettingsDialogProps {

@@ -1,7 +1,8 @@
 import type { Backlog } from '@/lib/backlog/backlog-fields'
 import type { Group } from '@/lib/groups/workgroup-fields'
 import { useI18n } from '@/i18n'
-import { ErrorNotice, Notice } from '@/ui'
+import { ErrorNotice } from '@/ui/ErrorNotice'
+import { Notice } from '@/ui/Notice'
 import { useBacklogItemCount } from '../api/count-backlog-items'
 
 interface StrayBacklogProps {

@@ -1,7 +1,8 @@
 import { useId } from 'react'
 import { pickPortalUser } from '@/bitrix'
 import { useI18n } from '@/i18n'
-import { Avatar, Button } from '@/ui'
+import { Avatar } from '@/ui/Avatar'
+import { Button } from '@/ui/Button'
 
 export interface ChosenUser {
   id: number

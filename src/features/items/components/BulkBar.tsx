@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useI18n } from '@/i18n'
-import { Button, Field } from '@/ui'
+import { Button } from '@/ui/Button'
+import { Field } from '@/ui/Field'
 import type { EpicCatalogue } from '@/lib/epics/epic-fields'
 import { checkStoryPoints } from '../api/item-limits'
 import type { ItemContainer } from '@/lib/items/item-fields'

@@ -1,20 +1,15 @@
-import {
-  Button as AriaButton,
-  Checkbox,
-  GridListItem,
-  Menu,
-  MenuItem,
-  MenuTrigger,
-  Popover,
-  Separator,
-  Tooltip,
-  TooltipTrigger,
-} from 'react-aria-components'
+import { Button as AriaButton } from 'react-aria-components/Button'
+import { Checkbox } from 'react-aria-components/Checkbox'
+import { GridListItem } from 'react-aria-components/GridList'
+import { Menu, MenuItem, MenuTrigger } from 'react-aria-components/Menu'
+import { Popover } from 'react-aria-components/Popover'
+import { Separator } from 'react-aria-components/Separator'
+import { Tooltip, TooltipTrigger } from 'react-aria-components/Tooltip'
 import { EpicSelect } from '@/components/EpicSelect'
 import { useI18n, type MessageKey } from '@/i18n'
 import type { EpicCatalogue } from '@/lib/epics/epic-fields'
 import type { BacklogItem, ItemContainer } from '@/lib/items/item-fields'
-import { Avatar } from '@/ui'
+import { Avatar } from '@/ui/Avatar'
 import { StoryPointsField } from './StoryPointsField'
 
 export type MoveTarget = 'top' | 'up' | 'down' | 'bottom'
@@ -36,6 +31,8 @@ interface ItemRowProps {
   targets: readonly ItemContainer[] | null
   readOnly: boolean
   reorderable: boolean
+  /** Drag and drop has arrived: the row shows its drag handle. */
+  draggable: boolean
   actions: ItemRowActions
 }
 
@@ -53,7 +50,7 @@ const statusKeys: Record<string, MessageKey> = {
  * One item as a row of the planning grid. Every row has the same columns as the header above the
  * list; at narrow widths the person and status fold into the line under the title (CSS).
  */
-export function ItemRow({ item, epics, targets, readOnly, reorderable, actions }: ItemRowProps) {
+export function ItemRow({ item, epics, targets, readOnly, reorderable, draggable, actions }: ItemRowProps) {
   const { t } = useI18n()
   const statusKey = statusKeys[item.status]
   const status = statusKey ? t(statusKey) : item.status
@@ -62,7 +59,7 @@ export function ItemRow({ item, epics, targets, readOnly, reorderable, actions }
   return (
     <GridListItem id={item.taskId} textValue={item.title} className="item-row" data-readonly={readOnly || undefined}>
       <span className="item-row__cell item-row__cell--drag">
-        {reorderable && !readOnly && (
+        {draggable && !readOnly && (
           <AriaButton slot="drag" className="item-row__drag" aria-label={t('items.drag', { title: item.title })}>
             ⠿
           </AriaButton>

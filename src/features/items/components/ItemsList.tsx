@@ -1,22 +1,19 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react'
-import {
-  GridList,
-  isTextDropItem,
-  ListLayout,
-  useDragAndDrop,
-  Virtualizer,
-  type DropItem,
-  type Selection,
-} from 'react-aria-components'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { GridList, type GridListProps, type Selection } from 'react-aria-components/GridList'
+import type { DragAndDropHooks } from 'react-aria-components/useDragAndDrop'
+import { ListLayout, Virtualizer } from 'react-aria-components/Virtualizer'
 import { useI18n } from '@/i18n'
+import { deferredModule } from '@/lib/lazy-component'
 import type { EpicCatalogue } from '@/lib/epics/epic-fields'
 import type { BacklogItem, ItemContainer } from '@/lib/items/item-fields'
 import type { ReorderTarget } from '../api/filter-items'
 import { ItemRow, type ItemRowActions, type MoveTarget } from './ItemRow'
 
 export const ROW_HEIGHT = 52
-/** Items travel between lists (backlog ⇄ sprints) as their task ids. */
-const ITEM_TYPE = 'application/x-scrum-backlog-item'
+
+/** Drag and drop arrives after the list is shown: on the first pointer or focus in a list, or when idle. */
+const itemsDnd = deferredModule(() => import('./items-dnd'))
+type ItemsDnd = Awaited<ReturnType<typeof itemsDnd.load>>
 
 interface ItemsListProps {
   /** What the list is called for screen readers ("Backlog items", "Items of Sprint 3"). */
@@ -41,9 +38,12 @@ interface ItemsListProps {
 
 const shortcuts: Record<string, MoveTarget> = { ArrowUp: 'up', ArrowDown: 'down', Home: 'top', End: 'bottom' }
 
-async function droppedIds(items: DropItem[]): Promise<number[]> {
-  const texts = await Promise.all(items.filter(isTextDropItem).map((item) => item.getText(ITEM_TYPE)))
-  return texts.map(Number).filter((id) => id > 0)
+type GridProps = GridListProps<BacklogItem> & { items: readonly BacklogItem[] }
+
+/** The grid with drag and drop: a component of its own, because its hooks come with the code. */
+function DraggableGrid({ dnd, onMove, ...props }: GridProps & { dnd: ItemsDnd; onMove: ItemsListProps['onMove'] }) {
+  const dragAndDropHooks: DragAndDropHooks = dnd.useItemsDragAndDrop(props.items, onMove)
+  return <GridList {...props} dragAndDropHooks={dragAndDropHooks} />
 }
 
 /**
@@ -56,22 +56,36 @@ export function ItemsList(props: ItemsListProps) {
   const { t } = useI18n()
   const scroller = useRef<HTMLDivElement>(null)
   const movable = reorderable && !container.readOnly
-  const { dragAndDropHooks } = useDragAndDrop({
-    getItems: (keys) =>
-      [...keys].map((key) => ({ [ITEM_TYPE]: String(key), 'text/plain': items.find((item) => item.taskId === Number(key))?.title ?? '' })),
-    acceptedDragTypes: [ITEM_TYPE],
-    getDropOperation: () => 'move',
-    onReorder: (event) => {
-      if (event.target.dropPosition === 'on') return
-      onMove([...event.keys].map(Number), { taskId: Number(event.target.key), position: event.target.dropPosition })
-    },
-    onInsert: async (event) => {
-      if (event.target.dropPosition === 'on') return
-      const position = event.target.dropPosition
-      onMove(await droppedIds(event.items), { taskId: Number(event.target.key), position })
-    },
-    onRootDrop: async (event) => onMove(await droppedIds(event.items), 'bottom'),
-  })
+  const [dnd, setDnd] = useState(itemsDnd.current)
+  const pressed = useRef(false)
+  const draggable = movable && dnd !== undefined
+  // Taking up drag and drop remounts the grid (its hooks cannot come and go between renders), so it
+  // waits until nobody is using the list: no pointer pressed, no focus inside it, no menu or picker
+  // of a row open. The download starts when a pointer or the focus comes to the list, or 2 s after
+  // it is shown.
+  const canSwap = () => {
+    const wrap = scroller.current
+    const active = document.activeElement
+    return !pressed.current && !(wrap && active && wrap.contains(active)) && !wrap?.querySelector('[aria-expanded="true"]')
+  }
+  const [arrived, setArrived] = useState<ItemsDnd | undefined>(undefined)
+  const takeUpDnd = () => {
+    if (dnd || arrived || !movable) return
+    void itemsDnd.load().then(
+      (module) => (canSwap() ? setDnd(() => module) : setArrived(() => module)),
+      () => undefined,
+    )
+  }
+  useEffect(() => {
+    if (!movable || dnd) return
+    if (arrived) {
+      const timer = setInterval(() => canSwap() && setDnd(() => arrived), 300)
+      return () => clearInterval(timer)
+    }
+    const timer = setTimeout(takeUpDnd, 2000)
+    return () => clearTimeout(timer)
+    // takeUpDnd and canSwap read only refs and what these decide.
+  }, [movable, dnd, arrived]) // eslint-disable-line react-hooks/exhaustive-deps
 
   // Shift+click on a checkbox selects the range from the last item toggled, as in a file list.
   const shift = useRef(false)
@@ -120,12 +134,35 @@ export function ItemsList(props: ItemsListProps) {
   }, [reveal]) // eslint-disable-line react-hooks/exhaustive-deps
 
   const height = Math.min(props.maxHeight ?? 560, Math.max(items.length, 1) * ROW_HEIGHT + 2)
+  const gridProps: GridProps = {
+    'aria-label': label,
+    'aria-describedby': 'items-keys',
+    className: 'items-list',
+    items,
+    selectionMode: container.readOnly ? 'none' : 'multiple',
+    selectionBehavior: 'toggle',
+    selectedKeys: selection,
+    onSelectionChange: changeSelection,
+    // Rows are cached by the collection: anything else they show must be named here to redraw them.
+    dependencies: [epics, containers, movable, draggable, actions, container.readOnly],
+    renderEmptyState: () => <p className="items-list__empty">{emptyText}</p>,
+    style: { height },
+  }
+  const row = (item: BacklogItem) => (
+    <ItemRow item={item} epics={epics} targets={containers} readOnly={container.readOnly} reorderable={movable} draggable={draggable} actions={actions} />
+  )
   return (
     <div
       ref={scroller}
       className="items-list-wrap"
       onKeyDownCapture={onKeyDownCapture}
-      onPointerDownCapture={(event) => (shift.current = event.shiftKey)}
+      onPointerDownCapture={(event) => {
+        shift.current = event.shiftKey
+        pressed.current = true
+        window.addEventListener('pointerup', () => (pressed.current = false), { once: true })
+      }}
+      onPointerEnter={takeUpDnd}
+      onFocus={takeUpDnd}
     >
       <div className="items-head" aria-hidden="true">
         <span />
@@ -138,27 +175,15 @@ export function ItemsList(props: ItemsListProps) {
         <span />
       </div>
       <Virtualizer layout={ListLayout} layoutOptions={{ rowSize: ROW_HEIGHT }}>
-        <GridList
-          // The grid's drag-and-drop hooks may not come and go between renders: remount when it changes.
-          key={movable ? 'movable' : 'fixed'}
-          aria-label={label}
-          aria-describedby="items-keys"
-          className="items-list"
-          items={items}
-          selectionMode={container.readOnly ? 'none' : 'multiple'}
-          selectionBehavior="toggle"
-          selectedKeys={selection}
-          onSelectionChange={changeSelection}
-          dragAndDropHooks={movable ? dragAndDropHooks : undefined}
-          // Rows are cached by the collection: anything else they show must be named here to redraw them.
-          dependencies={[epics, containers, movable, actions, container.readOnly]}
-          renderEmptyState={() => <p className="items-list__empty">{emptyText}</p>}
-          style={{ height }}
-        >
-          {(item) => (
-            <ItemRow item={item} epics={epics} targets={containers} readOnly={container.readOnly} reorderable={movable} actions={actions} />
-          )}
-        </GridList>
+        {draggable ? (
+          <DraggableGrid {...gridProps} dnd={dnd} onMove={onMove}>
+            {row}
+          </DraggableGrid>
+        ) : (
+          <GridList key={movable ? 'movable' : 'fixed'} {...gridProps}>
+            {row}
+          </GridList>
+        )}
       </Virtualizer>
     </div>
   )

@@ -1,5 +1,7 @@
 import { useId, useRef, useState } from 'react'
-import { Input, Popover, TextField } from 'react-aria-components'
+import { Input } from 'react-aria-components/Input'
+import { Popover } from 'react-aria-components/Popover'
+import { TextField } from 'react-aria-components/TextField'
 import { useI18n } from '@/i18n'
 import { checkStoryPoints } from '../api/item-limits'
 

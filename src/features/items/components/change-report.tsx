@@ -2,7 +2,7 @@ import type { Translate } from '@/i18n'
 import { describeError } from '@/lib/error-message'
 import type { ChangeReport } from '@/lib/items/change-items'
 import { EpicDetachRefusedError } from '@/lib/items/epic-detach'
-import type { ToastMessage } from '@/ui'
+import type { ToastMessage } from '@/ui/toast-queue'
 
 const NAMES_SHOWN = 3
 

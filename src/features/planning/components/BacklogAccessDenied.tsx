@@ -1,5 +1,5 @@
 import { useI18n } from '@/i18n'
-import { Button } from '@/ui'
+import { Button } from '@/ui/Button'
 
 export function BacklogAccessDenied({ onBack }: { onBack: () => void }) {
   const { t } = useI18n()

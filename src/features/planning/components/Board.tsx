@@ -1,5 +1,5 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import type { Selection } from 'react-aria-components'
+import { Suspense, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import type { Selection } from 'react-aria-components/GridList'
 import { openInPortalSlider } from '@/bitrix'
 import { useI18n } from '@/i18n'
 import { describeError } from '@/lib/error-message'
@@ -11,13 +11,14 @@ import { byPlanningOrder, type Sprint } from '@/lib/sprints/sprint-fields'
 import { containerStats, DONE, velocity as velocityOf } from '@/lib/sprints/sprint-stats'
 import { useCurrentUser } from '@/lib/users/get-current-user'
 import { isReorderable, useItemFilters } from '@/stores/item-filters'
-import { Button, ErrorNotice, notify } from '@/ui'
+import { Button } from '@/ui/Button'
+import { ErrorNotice } from '@/ui/ErrorNotice'
+import { notify } from '@/ui/toast-queue'
 import { useEpicCatalogue } from '@/features/epics/api/use-epic-catalogue'
 import { EpicsPanel } from '@/features/epics/components/EpicsPanel'
 import { filterItems, type ReorderTarget } from '@/features/items/api/filter-items'
 import { useItems } from '@/features/items/api/get-items'
 import { useMoveItems } from '@/features/items/api/move-items'
-import { BulkBar } from '@/features/items/components/BulkBar'
 import { isClean, reportMessage } from '@/features/items/components/change-report'
 import { FilterBar } from '@/features/items/components/FilterBar'
 import type { ItemRowActions, MoveTarget } from '@/features/items/components/ItemRow'
@@ -25,11 +26,15 @@ import { ItemsList } from '@/features/items/components/ItemsList'
 import { QuickAdd } from '@/features/items/components/QuickAdd'
 import { useSprints } from '@/features/sprints/api/get-sprints'
 import { useStartSprint } from '@/features/sprints/api/start-sprint'
-import { CompleteSprintDialog } from '@/features/sprints/components/CompleteSprintDialog'
-import { DeleteSprintDialog } from '@/features/sprints/components/DeleteSprintDialog'
-import { SprintDialog } from '@/features/sprints/components/SprintDialog'
 import { SprintHeader } from '@/features/sprints/components/SprintHeader'
+import { lazyComponent, usePreloadWhenIdle } from '@/lib/lazy-component'
 import '@/features/items/components/items.css'
+
+// What a button or a selection opens loads then (or when the browser is idle after the board shows).
+const BulkBar = lazyComponent(() => import('@/features/items/components/BulkBar').then((module) => module.BulkBar))
+const SprintDialog = lazyComponent(() => import('@/features/sprints/components/SprintDialog').then((module) => module.SprintDialog))
+const CompleteSprintDialog = lazyComponent(() => import('@/features/sprints/components/CompleteSprintDialog').then((module) => module.CompleteSprintDialog))
+const DeleteSprintDialog = lazyComponent(() => import('@/features/sprints/components/DeleteSprintDialog').then((module) => module.DeleteSprintDialog))
 
 interface BoardProps {
   group: GroupDetail
@@ -266,6 +271,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   const backlogHeading = `${idPrefix}-backlog`
   const backlogStats = containerStats(allIn(backlogId))
   const backlogSums = sumStoryPoints(allIn(backlogId))
+  usePreloadWhenIdle(items.isSuccess, [BulkBar, SprintDialog, CompleteSprintDialog, DeleteSprintDialog])
   const body = items.isPending ? (
     <PlaceholderRows label={t('items.loading')} />
   ) : items.isError ? (
@@ -274,6 +280,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
     <>
       <FilterBar groupId={groupId} epics={epics.epics} people={people} />
       {selectedIds.length > 0 && (
+        <Suspense fallback={null}>
         <BulkBar
           count={selectedIds.length}
           filteredCount={editable.length}
@@ -288,6 +295,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
             clear: () => setSelected(new Set()),
           }}
         />
+        </Suspense>
       )}
       <p id="items-keys" className="muted items-hint">
         {reorderable ? t('items.keysHint') : t('items.reorderHint')}
@@ -342,6 +350,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
       <aside className="board__side">
         <EpicsPanel groupId={groupId} catalogue={epics} items={all} onDetached={settle} />
       </aside>
+      <Suspense fallback={null}>
       {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
         <SprintDialog
           groupId={groupId}
@@ -364,6 +373,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
         />
       )}
       {dialog?.kind === 'delete' && <DeleteSprintDialog sprint={dialog.sprint} count={allIn(dialog.sprint.id).length} onClose={() => setDialog(null)} />}
+      </Suspense>
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import type { Group } from '@/lib/groups/workgroup-fields'
 import { useI18n } from '@/i18n'
-import { Button } from '@/ui'
+import { Button } from '@/ui/Button'
 
 /** The group of a workgroup tab (or a remembered one) does not exist, or this user cannot see it. */
 export function GroupNotFound({ groupId, onBack }: { groupId: number; onBack: () => void }) {

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react'
-import { Input, Label, ListBox, ListBoxItem, SearchField } from 'react-aria-components'
+import { useEffect, useId, useState, type KeyboardEvent } from 'react'
 import { usePortal } from '@/lib/portal-context'
 import { useI18n } from '@/i18n'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
 import { useGroupSearch, useUiActions } from '@/stores/ui-store'
-import { Avatar, Button, ErrorNotice } from '@/ui'
+import { Avatar } from '@/ui/Avatar'
+import { Button } from '@/ui/Button'
+import { ErrorNotice } from '@/ui/ErrorNotice'
 import { useScrumGroups } from '../api/get-scrum-groups'
 import { BacklogStatusBadge } from './BacklogStatusBadge'
 import './scrum-groups.css'
@@ -24,6 +25,20 @@ function LoadingRows() {
   )
 }
 
+/**
+ * Arrow keys, Home and End move between the teams' buttons, as in a list of options; Tab still
+ * leaves the list. Each row is an action (open this team), so it is a button, not a listbox option
+ * to select: that is what screen readers announce and what Enter and Space do.
+ */
+function moveBetweenRows(event: KeyboardEvent<HTMLUListElement>) {
+  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('.group-row__name')]
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement)
+  const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[event.key]
+  if (at < 0 || to === undefined) return
+  event.preventDefault()
+  buttons[Math.max(0, Math.min(buttons.length - 1, to))]?.focus()
+}
+
 /** Scrum teams the user can see, searchable by name on the server, with each one's backlog status. */
 export function ScrumGroupPicker({ onChoose }: { onChoose: (groupId: number) => void }) {
   const { t } = useI18n()
@@ -31,6 +46,7 @@ export function ScrumGroupPicker({ onChoose }: { onChoose: (groupId: number) => 
   const savedSearch = useGroupSearch()
   const { groupSearchChanged } = useUiActions()
   const [typed, setTyped] = useState(savedSearch)
+  const searchId = useId()
   const search = useDebouncedValue(typed.trim(), 300)
   useEffect(() => groupSearchChanged(search), [search, groupSearchChanged])
 
@@ -46,10 +62,27 @@ export function ScrumGroupPicker({ onChoose }: { onChoose: (groupId: number) => 
       <h2 id="group-picker-title" className="group-picker__title">
         {t('groups.title')}
       </h2>
-      <SearchField className="group-search" value={typed} onChange={setTyped}>
-        <Label className="ui-field__label">{t('groups.search')}</Label>
-        <Input className="ui-field__input" placeholder={t('groups.searchPlaceholder')} />
-      </SearchField>
+      <div className="group-search">
+        <label className="ui-field__label" htmlFor={searchId}>
+          {t('groups.search')}
+        </label>
+        {/* A native search field: Escape clears it, as the browser's own clear button does. */}
+        <input
+          id={searchId}
+          type="search"
+          className="ui-field__input"
+          placeholder={t('groups.searchPlaceholder')}
+          value={typed}
+          autoComplete="off"
+          onChange={(event) => setTyped(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && typed !== '') {
+              event.preventDefault()
+              setTyped('')
+            }
+          }}
+        />
+      </div>
 
       {groups.isPending ? (
         <LoadingRows />
@@ -64,30 +97,31 @@ export function ScrumGroupPicker({ onChoose }: { onChoose: (groupId: number) => 
           <p className="group-picker__count" role="status">
             {total === null ? t('groups.shown', { count: rows.length }) : t('groups.count', { count: total })}
           </p>
-          <ListBox
-            aria-labelledby="group-picker-title"
-            className="group-list"
-            items={rows}
-            selectionMode="none"
-            onAction={(key) => onChoose(Number(key))}
-          >
-            {(group) => (
-              <ListBoxItem id={group.id} textValue={group.name} className="group-row">
+          <ul className="group-list" aria-labelledby="group-picker-title" onKeyDown={moveBetweenRows}>
+            {rows.map((group) => (
+              <li key={group.id} className="group-row">
                 <Avatar name={group.name} url={group.avatarUrl} size={36} />
                 <span className="group-row__main">
-                  {/* No label slot: the option's name is all it shows, so what is seen is what is announced. */}
-                  <span className="group-row__name">{group.name}</span>
-                  <span className="group-row__meta">
+                  {/* The team's name is the button (its click area covers the row); the rest describes it. */}
+                  <button
+                    type="button"
+                    className="group-row__name"
+                    aria-describedby={`group-${group.id}-meta group-${group.id}-status`}
+                    onClick={() => onChoose(group.id)}
+                  >
+                    {group.name}
+                  </button>
+                  <span id={`group-${group.id}-meta`} className="group-row__meta">
                     {t('groups.members', { count: group.memberCount })}
                     {' · '}
                     {t('groups.scrumMaster', { name: group.scrumMasterName ?? t('groups.unknownUser') })}
                     {group.isClosed ? ` · ${t('groups.archived')}` : ''}
                   </span>
                 </span>
-                <BacklogStatusBadge status={group.backlogStatus} />
-              </ListBoxItem>
-            )}
-          </ListBox>
+                <BacklogStatusBadge id={`group-${group.id}-status`} status={group.backlogStatus} />
+              </li>
+            ))}
+          </ul>
           {groups.hasNextPage && (
             <Button
               className="group-picker__more"

@@ -1,10 +1,14 @@
 import { useState } from 'react'
-import { Label, Radio, RadioGroup } from 'react-aria-components'
+import { Label } from 'react-aria-components/Label'
+import { Radio, RadioGroup } from 'react-aria-components/RadioGroup'
 import { useI18n } from '@/i18n'
 import type { ChangeReport } from '@/lib/items/change-items'
 import type { Sprint } from '@/lib/sprints/sprint-fields'
 import type { ContainerStats } from '@/lib/sprints/sprint-stats'
-import { ConfirmButtons, Dialog, ErrorNotice, notify } from '@/ui'
+import { ConfirmButtons } from '@/ui/ConfirmButtons'
+import { Dialog } from '@/ui/Dialog'
+import { ErrorNotice } from '@/ui/ErrorNotice'
+import { notify } from '@/ui/toast-queue'
 import { useCompleteSprint } from '../api/complete-sprint'
 
 interface CompleteSprintDialogProps {

@@ -1,6 +1,9 @@
 import { useI18n } from '@/i18n'
 import type { Sprint } from '@/lib/sprints/sprint-fields'
-import { ConfirmButtons, Dialog, ErrorNotice, notify } from '@/ui'
+import { ConfirmButtons } from '@/ui/ConfirmButtons'
+import { Dialog } from '@/ui/Dialog'
+import { ErrorNotice } from '@/ui/ErrorNotice'
+import { notify } from '@/ui/toast-queue'
 import { useDeleteSprint } from '../api/delete-sprint'
 
 /** Delete a planned sprint after saying how many items go back to the backlog. */

@@ -1,8 +1,11 @@
-import { Button as AriaButton, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components'
+import { Button as AriaButton } from 'react-aria-components/Button'
+import { Menu, MenuItem, MenuTrigger } from 'react-aria-components/Menu'
+import { Popover } from 'react-aria-components/Popover'
 import { useI18n } from '@/i18n'
 import type { Sprint } from '@/lib/sprints/sprint-fields'
 import type { ContainerStats, Velocity } from '@/lib/sprints/sprint-stats'
-import { Badge, Button } from '@/ui'
+import { Badge } from '@/ui/Badge'
+import { Button } from '@/ui/Button'
 import { toDay } from '../api/sprint-dates'
 
 export interface SprintHeaderActions {

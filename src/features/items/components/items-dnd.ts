@@ -1,0 +1,36 @@
+import type { DropItem } from 'react-aria-components/GridList'
+import { isTextDropItem } from 'react-aria-components/useDrop'
+import { useDragAndDrop } from 'react-aria-components/useDragAndDrop'
+import type { BacklogItem } from '@/lib/items/item-fields'
+import type { ReorderTarget } from '../api/filter-items'
+
+/** Items travel between lists (backlog ⇄ sprints) as their task ids. */
+const ITEM_TYPE = 'application/x-scrum-backlog-item'
+
+async function droppedIds(items: DropItem[]): Promise<number[]> {
+  const texts = await Promise.all(items.filter(isTextDropItem).map((item) => item.getText(ITEM_TYPE)))
+  return texts.map(Number).filter((id) => id > 0)
+}
+
+/**
+ * Drag and drop for one list of items: reorder within it, or take items dragged in from another
+ * list. It is most of React Aria's drag-and-drop code, so it loads after the list is on screen.
+ */
+export function useItemsDragAndDrop(items: readonly BacklogItem[], onMove: (taskIds: number[], target: ReorderTarget) => void) {
+  return useDragAndDrop({
+    getItems: (keys) =>
+      [...keys].map((key) => ({ [ITEM_TYPE]: String(key), 'text/plain': items.find((item) => item.taskId === Number(key))?.title ?? '' })),
+    acceptedDragTypes: [ITEM_TYPE],
+    getDropOperation: () => 'move',
+    onReorder: (event) => {
+      if (event.target.dropPosition === 'on') return
+      onMove([...event.keys].map(Number), { taskId: Number(event.target.key), position: event.target.dropPosition })
+    },
+    onInsert: async (event) => {
+      if (event.target.dropPosition === 'on') return
+      const position = event.target.dropPosition
+      onMove(await droppedIds(event.items), { taskId: Number(event.target.key), position })
+    },
+    onRootDrop: async (event) => onMove(await droppedIds(event.items), 'bottom'),
+  }).dragAndDropHooks
+}

@@ -1,0 +1,68 @@
+import { lazy, useEffect, type ComponentType, type LazyExoticComponent } from 'react'
+
+export type LazyComponent<P extends object> = LazyExoticComponent<ComponentType<P>> & { preload: () => Promise<unknown> }
+
+/**
+ * A component whose code loads when it is first rendered (a dialog, a bar shown on selection), so
+ * that it is not part of the screen's first download. `preload()` fetches it ahead of need.
+ */
+export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): LazyComponent<P> {
+  let loading: Promise<{ default: ComponentType<P> }> | undefined
+  const preload = () =>
+    (loading ??= load().then(
+      (component) => ({ default: component }),
+      (error: unknown) => {
+        // A failed download (offline for a moment) is tried again next time, not remembered.
+        loading = undefined
+        throw error
+      },
+    ))
+  return Object.assign(lazy(preload), { preload })
+}
+
+/**
+ * A little after the screen is ready, when the browser is idle, fetch what its buttons open, so the
+ * first dialog opens at once. Waiting keeps these downloads from competing with the screen's own
+ * first requests (names, avatars) and out of its first load; nobody opens a dialog within 2 s.
+ */
+export function usePreloadWhenIdle(ready: boolean, components: readonly { preload: () => Promise<unknown> }[]) {
+  useEffect(() => {
+    if (!ready) return
+    const run = () => components.forEach((component) => void component.preload().catch(() => undefined))
+    let idle: number | undefined
+    const timer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: 5000 })
+      else run()
+    }, 2000)
+    return () => {
+      clearTimeout(timer)
+      if (idle !== undefined) cancelIdleCallback(idle)
+    }
+    // The list is static per screen.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready])
+}
+
+export interface DeferredModule<M> {
+  /** The module if it has arrived. */
+  current: () => M | undefined
+  /** Fetch it (once); later calls share the same download. */
+  load: () => Promise<M>
+}
+
+/** Code that a screen can work without at first (drag and drop) and takes up when it arrives. */
+export function deferredModule<M>(load: () => Promise<M>): DeferredModule<M> {
+  let loaded: M | undefined
+  let loading: Promise<M> | undefined
+  return {
+    current: () => loaded,
+    load: () =>
+      (loading ??= load().then(
+        (module) => (loaded = module),
+        (error: unknown) => {
+          loading = undefined
+          throw error
+        },
+      )),
+  }
+}
