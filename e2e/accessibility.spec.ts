@@ -83,13 +83,14 @@ test.describe('accessibility', () => {
     expect(await violations(page), 'error').toEqual([])
   })
 
-  test('what the portal kept, a stray backlog, a group that is not a scrum and failed loads are axe-clean, light and dark', async ({
-    page,
-    shell,
-    items,
-    control,
-  }) => {
-    for (const scheme of ['light', 'dark'] as const) {
+  // One test per scheme: four axe runs each, which take a loaded CI machine most of a test's time.
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`what the portal kept, a stray backlog, a group that is not a scrum and failed loads are axe-clean (${scheme})`, async ({
+      page,
+      shell,
+      items,
+      control,
+    }) => {
       await page.emulateMedia({ colorScheme: scheme })
       await control.reset('default')
       await control.fault({ method: 'tasks.api.scrum.epic.list', status: 500, error: 'INTERNAL_SERVER_ERROR', count: -1 })
@@ -109,8 +110,8 @@ test.describe('accessibility', () => {
       await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.project })
       await expect(shell.appFrame.getByRole('heading', { name: /is a project, not a scrum team/ })).toBeVisible()
       expect(await violations(page), `not a scrum (${scheme})`).toEqual([])
-    }
-  })
+    })
+  }
 
   test('keyboard only: find a team, open it, edit and cancel, go back', async ({ page, shell, picker, backlog }) => {
     await shell.open()

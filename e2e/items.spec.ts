@@ -256,6 +256,22 @@ test.describe('big backlogs', () => {
     expect(sent).toBeLessThan(20)
   })
 
+  test('a load that fails part-way keeps what it read: Retry reads only the rest', async ({ shell, items, control }) => {
+    await control.reset('large')
+    // Three scrum reads in the middle of the 1,000 fail; the other 997 arrive.
+    await control.fault({ method: 'tasks.api.scrum.task.get', nth: 481, count: 3, description: 'Task read failed' })
+    await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: LARGE.groups.huge })
+    const failed = shell.appFrame.getByRole('alert').filter({ hasText: 'Task read failed' })
+    await expect(failed).toBeVisible({ timeout: 30_000 })
+    await control.clearRequests()
+    await failed.getByRole('button', { name: 'Retry' }).click()
+    await expect(items.totals).toContainText('1,000 items', { timeout: 30_000 })
+    // One batch for the three that failed: no page of the list and no other item is read again.
+    const calls = await control.restCalls()
+    expect(calls.map((call) => call.methods.length)).toEqual([4])
+    expect(calls[0]!.methods.slice(1)).toEqual(['tasks.api.scrum.task.get', 'tasks.api.scrum.task.get', 'tasks.api.scrum.task.get'])
+  })
+
   test('a bulk change of 120 items goes in batches of 50 with progress', async ({ shell, items, control }) => {
     await control.reset('large')
     await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: LARGE.groups.medium })

@@ -130,6 +130,32 @@ describe('callBatch', () => {
     // The two already on their way were let finish; none of the other eight was sent.
     expect(make).toHaveBeenCalledTimes(2)
   })
+
+  it('hands over each batch as it arrives, and starts no further batch after one failed', async () => {
+    setRetrySleepForTests(async () => undefined)
+    const make = vi.fn(async ({ params }: { params: Record<string, unknown> }) => {
+      const keys = Object.keys(params.cmd as Record<string, string>)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      // The third batch's connection drops every time, its retries included.
+      if (keys[0] === 'c100') throw new Error('connection dropped')
+      return { isSuccess: true, getData: () => ({ result: { result: Object.fromEntries(keys.map((key) => [key, true])) }, time: {} }) }
+    })
+    setFrameSourceForTests(async () => ({ actions: { v2: { call: { make } } } }) as unknown as B24Frame)
+    const arrived: number[] = []
+    await expect(
+      callBatchChunks(
+        Array.from({ length: 500 }, (_, i) => ['tasks.api.scrum.task.get', { id: i }] as const),
+        { concurrency: 2, onChunk: (outcomes, offset) => arrived.push(offset, outcomes.length) },
+      ),
+    ).rejects.toThrow()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    // Batches 1 and 2 arrived and were handed over; batch 3 failed after its retries, while the other
+    // lane went on; once it failed, no further batch was started.
+    expect(arrived.slice(0, 4)).toEqual([0, 50, 50, 50])
+    const started = new Set(make.mock.calls.map(([call]) => Object.keys(call.params.cmd as Record<string, string>)[0]))
+    expect(started.size).toBeLessThan(10)
+    expect(started.has('c450')).toBe(false)
+  })
 })
 
 describe('callMethod', () => {

@@ -1,3 +1,5 @@
+import { noteChange } from './change-epoch'
+
 /**
  * The screen shows a change at once; the portal confirms it later. This ledger remembers, per
  * thing and field, the last value the portal confirmed and every value still on its way, so that
@@ -27,6 +29,7 @@ export class PendingFields<Item extends object> {
     const key = this.key(scope, id, field)
     const entry = this.entries.get(key) ?? { confirmed: shown, pending: [] }
     const seq = ++this.seq
+    noteChange()
     entry.pending.push({ seq, value })
     this.entries.set(key, entry)
     return seq
