@@ -17,6 +17,12 @@ describe('parseCli', () => {
     expect(off).toMatchObject({ rateLimit: false, operating: false, port: 7200 })
   })
 
+  it('--big-backlog N adds a team with N backlog items (1 to 10,000)', () => {
+    expect(parseCli([], {}).bigBacklog).toBeUndefined()
+    expect(parseCli(['--seed', 'large', '--big-backlog', '5000'], {})).toMatchObject({ seed: 'large', bigBacklog: 5000 })
+    for (const n of ['0', '10001', '2.5', 'many']) expect(() => parseCli(['--big-backlog', n], {})).toThrow(CliError)
+  })
+
   it('refuses what it cannot run with', () => {
     expect(() => parseCli(['--seed', 'huge'], {})).toThrow(CliError)
     expect(() => parseCli(['--token-ttl', '0'], {})).toThrow('--token-ttl must be at least 1')

@@ -1,10 +1,11 @@
 /**
  * The portal's command line (main.ts), as a pure function so it can be tested:
- * `[--port 7100] [--host localhost] [--app-url URL] [--seed default|large] [--token-ttl 3600]
+ * `[--port 7100] [--host localhost] [--app-url URL] [--seed default|large] [--big-backlog N] [--token-ttl 3600]
  *  [--no-rate-limit] [--no-operating-limit] [--https] [--serve-app DIR [--app-port 7101]]`
  * Environment: PORTAL_PORT, APP_URL, TOKEN_TTL, APP_PORT, PORTAL_HTTPS=1 (flags win).
  */
 import { parseArgs } from 'node:util'
+import { BIG_BACKLOG_MAX } from './data/big-backlog'
 import { isSeedName } from './data/seeds'
 import type { PortalOptions } from './server'
 
@@ -26,6 +27,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): PortalOptions 
       host: { type: 'string' },
       'app-url': { type: 'string' },
       seed: { type: 'string' },
+      'big-backlog': { type: 'string' },
       'token-ttl': { type: 'string' },
       'no-rate-limit': { type: 'boolean' },
       'no-operating-limit': { type: 'boolean' },
@@ -42,6 +44,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): PortalOptions 
     host: values.host,
     appUrl: values['app-url'] ?? (env.APP_URL || undefined),
     seed,
+    bigBacklog: int(values['big-backlog'], '--big-backlog'),
     tokenTtlSeconds: int(values['token-ttl'] ?? env.TOKEN_TTL, '--token-ttl'),
     rateLimit: values['no-rate-limit'] ? false : undefined,
     operating: values['no-operating-limit'] ? false : undefined,
@@ -51,5 +54,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): PortalOptions 
     appPort: int(values['app-port'] ?? env.APP_PORT, '--app-port'),
   }
   if (options.tokenTtlSeconds === 0) throw new CliError('--token-ttl must be at least 1')
+  if (options.bigBacklog !== undefined && (options.bigBacklog < 1 || options.bigBacklog > BIG_BACKLOG_MAX)) {
+    throw new CliError(`--big-backlog must be from 1 to ${BIG_BACKLOG_MAX}, got ${options.bigBacklog}`)
+  }
   return options
 }

@@ -5,11 +5,13 @@
  * out; not rate limited and not logged, so it never disturbs what a test measures.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { addBigBacklog, BIG_BACKLOG_MAX } from './data/big-backlog'
 import { backlogView } from './methods/backlog'
 import { isSeedName } from './data/seeds'
 import { readJson, type Params } from './http/body'
 import { corsHeaders, preflightHeaders } from './http/cors'
 import { sendEmpty, sendJson } from './http/send'
+import { isPlanName, licenseOf, PLANS } from './plans'
 import { mergeQuirks } from './quirks'
 import type { PortalState } from './state'
 import { phpInt } from './rest/php'
@@ -101,6 +103,28 @@ const ROUTES: Record<string, Handler> = {
   },
 
   /**
+   * The portal's plan (plans.ts): app.info's LICENSE and the bucket's burst and drain (Enterprise
+   * 250 and 5/s, others 50 and 2/s). Whether the bucket is on stays as it was.
+   */
+  'POST /control/plan': (state, body) => {
+    if (!isPlanName(body.plan)) throw new BadRequest(`"plan" must be one of ${Object.keys(PLANS).join(', ')}`)
+    state.setPlan(body.plan)
+    return { ok: true, plan: state.plan, license: licenseOf(state.plan), rateLimit: state.limiter.settings }
+  },
+
+  /**
+   * A scrum team whose backlog holds `items` generated tasks, added to the current data
+   * (data/big-backlog.ts); `/control/reset` drops it with everything else.
+   */
+  'POST /control/big-backlog': (state, body) => {
+    const items = num(body, 'items', { min: 1 }) ?? 0
+    if (!Number.isInteger(items) || items > BIG_BACKLOG_MAX) throw new BadRequest(`"items" must be a whole number from 1 to ${BIG_BACKLOG_MAX}`)
+    const seed = num(body, 'seed', { optional: true })
+    if (seed !== undefined && !Number.isInteger(seed)) throw new BadRequest('"seed" must be a whole number')
+    return { ok: true, ...addBigBacklog(state.store, items, seed) }
+  },
+
+  /**
    * The per-method budget (rest/operating.ts), a partial update that empties the baskets.
    * `costSeconds: null` charges each method's simulated cost; a number charges that per call.
    */
@@ -176,6 +200,7 @@ const ROUTES: Record<string, Handler> = {
     errorCodeStyle: state.errorCodeStyle,
     tokenTtlSeconds: state.auth.ttlSeconds,
     refreshFails: state.refreshFails,
+    plan: state.plan,
     rateLimit: state.limiter.settings,
     operating: state.operating.settings,
     quirks: state.quirks,

@@ -8,6 +8,7 @@ import { createServer as createHttpsServer } from 'node:https'
 import { resolve } from 'node:path'
 import { DEFAULTS, HOST_DIR } from './config'
 import { handleControl } from './control'
+import { addBigBacklog, type BigBacklog } from './data/big-backlog'
 import type { Store } from './data/model'
 import type { SeedName } from './data/seeds'
 import { actualPort, closeServer, listen, startAppServer } from './http/appServer'
@@ -29,6 +30,8 @@ export interface PortalOptions {
   /** Where the host page loads the app from. Default http://localhost:7101/ (or the --serve-app origin). */
   appUrl?: string
   seed?: SeedName
+  /** Add a scrum team whose backlog holds this many items (1…10,000) to the seed (data/big-backlog.ts). */
+  bigBacklog?: number
   /** Access-token lifetime; default 3600. */
   tokenTtlSeconds?: number
   /** false = off; an object tweaks the leaky bucket. Default on, burst 50, 2/s. */
@@ -56,6 +59,8 @@ export interface RunningPortal {
   webhookUrl: string
   port: number
   store: Store
+  /** The team `bigBacklog` added, if asked for. */
+  bigBacklog?: BigBacklog
   /** The full portal state (auth, faults, log…), for tests that need more than the control API. */
   state: PortalState
   close(): Promise<void>
@@ -127,6 +132,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
     rateLimit: rateLimitSettings(opts.rateLimit),
     operating: operatingSettings(opts.operating),
   })
+  const bigBacklog = opts.bigBacklog === undefined ? undefined : addBigBacklog(state.store, opts.bigBacklog)
   const hostDir = opts.hostDir ?? HOST_DIR
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     noReuseWhileDropping(state, req, res)
@@ -165,6 +171,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<RunningPort
     webhookUrl: `${state.origin}/rest/${DEFAULTS.adminWebhook.userId}/${DEFAULTS.adminWebhook.secret}/`,
     port,
     store: state.store,
+    bigBacklog,
     state,
     async close() {
       await Promise.all([closeServer(server), appServer ? closeServer(appServer) : Promise.resolve()])

@@ -6,6 +6,7 @@ import { DEFAULTS } from './config'
 import type { Store } from './data/model'
 import { createStore, seedData, type SeedName } from './data/seeds'
 import { METHODS } from './methods'
+import { DEFAULT_PLAN, PLANS, type PlanName } from './plans'
 import { DEFAULT_QUIRKS, type Quirks } from './quirks'
 import { AuthService } from './rest/auth'
 import type { ErrorCodeStyle } from './rest/envelope'
@@ -33,6 +34,8 @@ export class PortalState implements BatchDeps {
   readonly methods = METHODS
   latencyMs = 0
   quirks: Quirks = { ...DEFAULT_QUIRKS }
+  /** What app.info reports as the licence; `setPlan` also gives the leaky bucket its size. */
+  plan: PlanName = DEFAULT_PLAN
   errorCodeStyle: ErrorCodeStyle = 'string'
   /** The portal session has ended: /portal/refresh and /oauth/token/ refuse to issue tokens. */
   refreshFails = false
@@ -66,6 +69,12 @@ export class PortalState implements BatchDeps {
     ]
   }
 
+  /** The portal moves to another plan: app.info reports it, and the bucket (emptied) follows it. */
+  setPlan(name: PlanName): void {
+    this.plan = name
+    this.limiter.configure({ ...this.limiter.settings, ...PLANS[name].rateLimit })
+  }
+
   /**
    * Back to a fresh seed with every switch at its default. Issued tokens survive, so a test can
    * reset between cases without logging in again.
@@ -76,6 +85,7 @@ export class PortalState implements BatchDeps {
     this.log.clear()
     this.latencyMs = 0
     this.quirks = { ...DEFAULT_QUIRKS }
+    this.plan = DEFAULT_PLAN
     this.errorCodeStyle = 'string'
     this.refreshFails = false
     this.auth.ttlSeconds = this.defaults.tokenTtlSeconds

@@ -206,6 +206,32 @@ export class Store {
     this.seedName = seed.name
   }
 
+  /** The ids the next rows will get (a SeedBuilder started here builds rows `append` can take). */
+  nextIds(): SeedData['nextIds'] {
+    return { ...this.next }
+  }
+
+  /**
+   * Add generated rows to the current content (ids from `nextIds()`, as a SeedBuilder hands them
+   * out) and move the sequences past them. Seeded ids are never reused.
+   */
+  append(rows: Omit<SeedData, 'name'>): void {
+    const taken = (rowIds: number[], seq: Sequence) => rowIds.some((id) => id < this.next[seq] || id >= rows.nextIds[seq])
+    if (
+      taken(rows.users.map((r) => r.id), 'user') || taken(rows.groups.map((r) => r.id), 'group') ||
+      taken(rows.entities.map((r) => r.id), 'entity') || taken(rows.tasks.map((r) => r.id), 'task') || taken(rows.epics.map((r) => r.id), 'epic')
+    ) {
+      throw new StoreInvariantError('appended rows must take ids from nextIds() on')
+    }
+    for (const u of rows.users) this.users.set(u.id, structuredClone(u))
+    for (const g of rows.groups) this.groups.set(g.id, { ...g, members: new Map(g.members) })
+    for (const e of rows.entities) this.entities.set(e.id, { ...e })
+    for (const t of rows.tasks) this.tasks.set(t.id, { ...t })
+    for (const i of rows.items) this.items.set(i.taskId, { ...i })
+    for (const e of rows.epics) this.epics.set(e.id, structuredClone(e))
+    this.next = { ...rows.nextIds }
+  }
+
   private take(seq: Sequence): number {
     const id = this.next[seq]
     this.next[seq] = id + 1

@@ -8,7 +8,7 @@ import type { MemberRole, SeedData } from './model'
 import { buildDefaultSeed, SEED } from './seed-default'
 
 /** mulberry32: tiny, fast, good enough for test data. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0
@@ -23,11 +23,12 @@ const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Emma', 'Felix', 'Grace', 'Hugo'
 const LAST = ['Smith', 'Jones', 'Brown', 'Fischer', 'Wagner', 'Hoffmann', 'Смирнов', 'Кузнецова', 'Попов', 'Rossi', 'Silva', 'Kowalski', 'Nakamura', 'Okafor', 'Larsen', 'Dubois']
 const POSITIONS = ['Developer', 'QA engineer', 'Designer', 'Analyst', 'Product manager', 'DevOps engineer', 'Support engineer', '']
 const ADJ = ['Blue', 'Rapid', 'Silent', 'Golden', 'Northern', 'Bright', 'Iron', 'Green', 'Hidden', 'Lucky', 'Красная', 'Große']
-const NOUN = ['Falcon', 'River', 'Harbor', 'Engine', 'Garden', 'Bridge', 'Comet', 'Forest', 'Tower', 'Signal', 'Звезда', 'Brücke']
-const VERBS = ['Implement', 'Fix', 'Review', 'Document', 'Refactor', 'Test', 'Design', 'Migrate', 'Optimise', 'Remove']
-const THINGS = ['login form', 'export job', 'search index', 'billing page', 'API client', 'audit log', 'settings screen', 'report', 'import wizard', 'cache layer']
-const POINTS = ['1', '2', '3', '5', '8', '13', '', '', 'XL', '0.5']
-const COLORS = ['#69dafc', '#ff5752', '#9dcf00', '#ffa900', '#2fc6f6', '#a861ab']
+export const NOUN = ['Falcon', 'River', 'Harbor', 'Engine', 'Garden', 'Bridge', 'Comet', 'Forest', 'Tower', 'Signal', 'Звезда', 'Brücke']
+export const VERBS = ['Implement', 'Fix', 'Review', 'Document', 'Refactor', 'Test', 'Design', 'Migrate', 'Optimise', 'Remove']
+export const THINGS = ['login form', 'export job', 'search index', 'billing page', 'API client', 'audit log', 'settings screen', 'report', 'import wizard', 'cache layer']
+/** Story points as people type them: blanks (not estimated) and non-numbers among the numbers. */
+export const POINTS = ['1', '2', '3', '5', '8', '13', '', '', 'XL', '0.5']
+export const COLORS = ['#69dafc', '#ff5752', '#9dcf00', '#ffa900', '#2fc6f6', '#a861ab']
 
 function build() {
   const rnd = prng(0x5c2a7)

@@ -318,9 +318,38 @@ export function compileFilter<Row>(
       unknown.push(key)
       continue
     }
-    tests.push((row) => evaluate(def, row, cond, wanted) === true)
+    tests.push(intEqualityTest(def, cond, wanted) ?? ((row) => evaluate(def, row, cond, wanted) === true))
   }
-  return { test: (row) => tests.every((t) => t(row)), unknown }
+  const [only] = tests
+  return { test: tests.length === 1 && only ? only : (row) => tests.every((t) => t(row)), unknown }
+}
+
+/** The operators an int field reads as equality (numbers have no LIKE, see matchValue). */
+const INT_EQUALITY_OPS: ReadonlySet<Op> = new Set(['eq', 'in', 'like', 'substr', 'pattern', 'query', 'fulltext'])
+
+/**
+ * `evaluate` for the commonest condition, an int field compared for equality (`GROUP_ID: 5`,
+ * `@ID: [..]`), with the wanted values read once instead of once per row: a list of 10,000 tasks
+ * is filtered per page. Same verdicts as `evaluate`; undefined for every other condition.
+ */
+function intEqualityTest<Row>(def: FieldDef<Row>, cond: Condition, wanted: unknown): ((row: Row) => boolean) | undefined {
+  if (def.test || def.kind !== 'int' || !INT_EQUALITY_OPS.has(cond.op)) return undefined
+  const list = cond.op === 'in' || isPhpArray(wanted) ? listOf(wanted) : [wanted]
+  // A wanted 0 or empty value matches an empty field (equals); the others match by number.
+  const wantsEmpty = list.some((w) => isEmptyValue(w) || phpInt(w) === 0)
+  const numbers = new Set(list.filter((w) => !isEmptyValue(w) && phpInt(w) !== 0).map((w) => phpInt(w)))
+  const matches = (actual: RawValue) => (wantsEmpty && isEmptyActual('int', actual)) || (actual !== null && numbers.has(Number(actual)))
+  return (row) => {
+    const raw = def.get(row)
+    const any = Array.isArray(raw) ? (raw.length ? raw.some(matches) : matches(null)) : matches(raw as RawValue)
+    return cond.negate ? !any : any
+  }
+}
+
+/** A sort value of an int or date field; one that is no number (NaN) keeps its text, so equal texts tie. */
+function numberOrText(raw: number | string): number | string {
+  const n = Number(raw)
+  return Number.isNaN(n) ? raw : n
 }
 
 /** ORDER: keys upper-cased (every engine does), unknown keys ignored, ties broken by `ID` ascending. */
@@ -328,25 +357,59 @@ export function sortRows<Row>(rows: Row[], order: Record<string, unknown>, defs:
   const keys = Object.entries(order)
     .map(([key, dir]) => ({ def: defs[key.toUpperCase()], desc: String(dir).toUpperCase() === 'DESC' }))
     .filter((k): k is { def: FieldDef<Row>; desc: boolean } => k.def !== undefined)
-  const id = defs.ID
-  const first = (def: FieldDef<Row>, row: Row): RawValue => {
-    const v = def.get(row)
-    return Array.isArray(v) ? ((v[0] as RawValue | undefined) ?? null) : (v as RawValue)
-  }
-  const cmp = (def: FieldDef<Row>, a: Row, b: Row): number => {
-    const x = first(def, a)
-    const y = first(def, b)
-    if (x === y) return 0
-    if (x === null) return -1 // NULLs first in ascending order, as MySQL
-    if (y === null) return 1
-    if (def.kind === 'int' || def.kind === 'date') return Number(x) - Number(y)
-    return fold(String(x)).localeCompare(fold(String(y)))
-  }
-  return [...rows].sort((a, b) => {
-    for (const k of keys) {
-      const c = cmp(k.def, a, b)
-      if (c !== 0) return k.desc ? -c : c
+  // Ties are broken by ID ascending, whatever the order asked for (an ID key leaves no ties).
+  if (defs.ID && !keys.some((k) => k.def === defs.ID)) keys.push({ def: defs.ID, desc: false })
+  const width = keys.length
+  const signs = keys.map((k) => (k.desc ? -1 : 1))
+  const numericKind = keys.map((k) => k.def.kind === 'int' || k.def.kind === 'date')
+  // Each row's sort values are read (and folded) once, not in every comparison, and row indexes
+  // are sorted rather than objects: a page of a 10,000-row list sorts the whole list.
+  const values: Array<number | string | null> = new Array<number | string | null>(rows.length * width)
+  // Numbers only (ids, dates: the usual orders) get a tight comparison, NULLs as -Infinity (first).
+  const numbers = new Float64Array(rows.length * width)
+  let numeric = true
+  const indexes: number[] = []
+  for (let r = 0; r < rows.length; r++) {
+    indexes.push(r)
+    for (let k = 0; k < width; k++) {
+      const def = (keys[k] as { def: FieldDef<Row> }).def
+      const v = def.get(rows[r] as Row)
+      const raw = Array.isArray(v) ? ((v[0] as RawValue | undefined) ?? null) : (v as RawValue)
+      const x = raw === null ? null : numericKind[k] ? numberOrText(raw) : fold(String(raw))
+      values[r * width + k] = x
+      if (x === null) numbers[r * width + k] = -Infinity
+      else if (typeof x === 'number' && Number.isFinite(x)) numbers[r * width + k] = x
+      else numeric = false
     }
-    return id ? cmp(id, a, b) : 0
-  })
+  }
+  if (numeric) {
+    const compare = (a: number, b: number): number => {
+      for (let k = 0; k < width; k++) {
+        const x = numbers[a * width + k] as number
+        const y = numbers[b * width + k] as number
+        if (x !== y) return x < y ? -(signs[k] as number) : (signs[k] as number)
+      }
+      return 0
+    }
+    // Tables keep their rows by id, so a list by ID often is in order already.
+    let inOrder = true
+    for (let r = 1; r < rows.length && inOrder; r++) inOrder = compare(r - 1, r) <= 0
+    if (inOrder) return [...rows]
+    indexes.sort(compare)
+  } else {
+    const cmp = (k: number, x: number | string | null, y: number | string | null): number => {
+      if (x === y) return 0
+      if (x === null) return -1 // NULLs first in ascending order, as MySQL
+      if (y === null) return 1
+      return numericKind[k] ? Number(x) - Number(y) : String(x).localeCompare(String(y))
+    }
+    indexes.sort((a, b) => {
+      for (let k = 0; k < width; k++) {
+        const c = cmp(k, values[a * width + k] as number | string | null, values[b * width + k] as number | string | null)
+        if (c !== 0) return c * (signs[k] as number)
+      }
+      return 0
+    })
+  }
+  return indexes.map((r) => rows[r] as Row)
 }

@@ -4,6 +4,7 @@
  * checked per call").
  */
 import type { Store } from '../data/model'
+import type { PlanName } from '../plans'
 import type { Quirks } from '../quirks'
 import { checkScope, type Principal } from './auth'
 import { nowMs, timeBlock, type MethodResult, type TimeBlock } from './envelope'
@@ -18,6 +19,7 @@ export interface InvokeDeps {
   operating: OperatingBudget
   origin: string
   quirks: Readonly<Quirks>
+  plan: PlanName
 }
 
 export type CallOutcome = { ok: true; out: MethodResult; time: TimeBlock } | { ok: false; failure: RestFailure }
@@ -32,7 +34,7 @@ export function invokeMethod(deps: InvokeDeps, principal: Principal, method: str
     const user = deps.store.user(principal.userId)
     if (!user || !user.active) throw systemError('NO_AUTH_FOUND')
     const t0 = nowMs()
-    const out = spec.handler(params, { store: deps.store, user, principal, start, origin: deps.origin, quirks: deps.quirks })
+    const out = spec.handler(params, { store: deps.store, user, principal, start, origin: deps.origin, quirks: deps.quirks, plan: deps.plan })
     const processing = nowMs() - t0
     deps.operating.charge(principal.clientKey, method, processing / 1000)
     return { ok: true, out, time: timeBlock(startedMs, nowMs(), processing, deps.operating.stats(principal.clientKey, method)) }

@@ -1,5 +1,6 @@
 /** The contract between the REST core and the method families in methods/. */
 import type { Store, User } from '../data/model'
+import type { PlanName } from '../plans'
 import type { Quirks } from '../quirks'
 import type { Principal } from './auth'
 import type { MethodResult } from './envelope'
@@ -16,6 +17,8 @@ export interface MethodContext {
   origin: string
   /** The open questions' switches (quirks.ts). */
   quirks: Readonly<Quirks>
+  /** The portal's plan (plans.ts), for app.info. */
+  plan: PlanName
 }
 
 /** Runs synchronously against the store; throws RestFailure for method errors. */
