@@ -91,6 +91,9 @@ export const de: Dictionary = {
   'backlog.delete.hasItems': 'Das Backlog von „{group}“ enthält {count} Einträge und kann daher nicht gelöscht werden. Verschieben oder löschen Sie sie zuerst.',
 
   'items.loading': 'Einträge werden geladen…',
+  'items.loadProgress_one': '{loaded} von {count} Eintrag',
+  'items.loadProgress_other': '{loaded} von {count} Einträgen',
+  'items.loadProgress': '{loaded} von {count} Einträgen',
   'items.listLabel': 'Backlog-Einträge',
   'items.empty': 'Keine passenden Einträge.',
   'items.count_one': '{count} Eintrag',

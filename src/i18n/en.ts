@@ -111,6 +111,9 @@ export const en = {
   'backlog.delete.hasItems': 'The backlog of “{group}” holds {count} items, so it cannot be deleted. Move or delete them first.',
 
   'items.loading': 'Loading the items…',
+  'items.loadProgress_one': '{loaded} of {count} item',
+  'items.loadProgress_other': '{loaded} of {count} items',
+  'items.loadProgress': '{loaded} of {count} items',
   'items.listLabel': 'Backlog items',
   'items.empty': 'No items match.',
   'items.loadFailed': 'The items could not be loaded',

@@ -101,6 +101,11 @@ export const ru: Dictionary = {
   'backlog.delete.hasItems': 'В бэклоге «{group}» есть задачи ({count}), поэтому его нельзя удалить. Сначала перенесите или удалите их.',
 
   'items.loading': 'Загружаем задачи…',
+  'items.loadProgress_one': '{loaded} из {count} задачи',
+  'items.loadProgress_few': '{loaded} из {count} задач',
+  'items.loadProgress_many': '{loaded} из {count} задач',
+  'items.loadProgress_other': '{loaded} из {count} задачи',
+  'items.loadProgress': '{loaded} из {count} задач',
   'items.listLabel': 'Задачи бэклога',
   'items.empty': 'Нет подходящих задач.',
   'items.count_one': '{count} задача',

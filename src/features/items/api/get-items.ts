@@ -1,11 +1,17 @@
-import { queryOptions, useQuery } from '@tanstack/react-query'
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query'
 import { BATCH_LIMIT, callBatch, callBatchChunks, callPage, inPool, READ_CONCURRENCY, type BatchCommand, type BatchOutcome, type Page } from '@/bitrix'
-import { itemKeys } from '@/lib/query-keys'
+import { itemKeys, sprintKeys } from '@/lib/query-keys'
 import { byBacklogOrder, toItem, type BacklogItem, type ScrumTaskAnswer, type TaskAnswer } from '@/lib/items/item-fields'
 import { itemLedger } from '@/lib/items/item-ledger'
 import { throwHandedOver } from '@/lib/handover'
 import { lateSignal } from '@/lib/late-signal'
 import { changeEpoch } from '@/lib/changes/change-epoch'
+import type { Sprint } from '@/lib/sprints/sprint-fields'
+import { endLoadProgress, reportLoadProgress, type LoadProgress } from './load-progress'
+import { firstRows, REVISIT_MS, revisitItems, type ListSnapshot } from './refresh-items'
+import { visibleItems } from './visible-items'
+
+export type { LoadProgress }
 
 const PAGE = 50
 const TASK_SELECT = ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID']
@@ -27,10 +33,10 @@ export function handOverFirstTaskPage(groupId: number, page: TaskPage): void {
   firstPages.set(groupId, { page, at: Date.now() })
 }
 
-function takeFirstTaskPage(groupId: number): TaskPage | undefined {
+function takeFirstTaskPage(groupId: number): { page: TaskPage; at: number } | undefined {
   const handed = firstPages.get(groupId)
   firstPages.delete(groupId)
-  return handed && Date.now() - handed.at < HANDOVER_MS ? handed.page : undefined
+  return handed && Date.now() - handed.at < HANDOVER_MS ? handed : undefined
 }
 
 /**
@@ -39,6 +45,8 @@ function takeFirstTaskPage(groupId: number): TaskPage | undefined {
  */
 interface PartialLoad {
   at: number
+  /** When its first read began: every change before it is in what it read. */
+  started: number
   epoch: number
   /** The number of tasks the first page announced. */
   total?: number
@@ -50,17 +58,23 @@ interface PartialLoad {
 const partialLoads = new Map<number, PartialLoad>()
 const RESUME_MS = 60_000
 
-function resumeFrom(groupId: number): PartialLoad {
+function resumable(groupId: number): PartialLoad | undefined {
   const kept = partialLoads.get(groupId)
-  if (kept && Date.now() - kept.at < RESUME_MS && kept.epoch === changeEpoch()) return kept
-  const fresh: PartialLoad = { at: Date.now(), epoch: changeEpoch(), pages: new Map(), scrum: new Map() }
+  return kept && Date.now() - kept.at < RESUME_MS && kept.epoch === changeEpoch() ? kept : undefined
+}
+
+function resumeFrom(groupId: number): PartialLoad {
+  const kept = resumable(groupId)
+  if (kept) return kept
+  const fresh: PartialLoad = { at: Date.now(), started: Date.now(), epoch: changeEpoch(), pages: new Map(), scrum: new Map() }
   partialLoads.set(groupId, fresh)
   return fresh
 }
 
-export interface LoadProgress {
-  loaded: number
-  total: number
+/** A whole read of the list, with what a revisit needs to know about it. */
+interface FullRead {
+  items: BacklogItem[]
+  snapshot: ListSnapshot
 }
 
 /**
@@ -78,12 +92,21 @@ export async function getItems(
   onProgress?: (progress: LoadProgress) => void,
   signal?: AbortSignal,
 ): Promise<BacklogItem[]> {
+  return (await readAll(groupId, portalOrigin, onProgress, signal)).items
+}
+
+async function readAll(
+  groupId: number,
+  portalOrigin: string,
+  onProgress?: (progress: LoadProgress) => void,
+  signal?: AbortSignal,
+): Promise<FullRead> {
   const params = taskListParams(groupId)
   const kept = resumeFrom(groupId)
   try {
-    const items = await readItems(groupId, portalOrigin, params, kept, onProgress, signal)
+    const read = await readItems(groupId, portalOrigin, params, kept, onProgress, signal)
     partialLoads.delete(groupId)
-    return items
+    return read
   } catch (error) {
     // What was read stays for the next try (unless the screen was left: nothing to resume then).
     kept.at = Date.now()
@@ -99,13 +122,20 @@ async function readItems(
   kept: PartialLoad,
   onProgress?: (progress: LoadProgress) => void,
   signal?: AbortSignal,
-): Promise<BacklogItem[]> {
+): Promise<FullRead> {
   if (!kept.pages.has(0)) {
-    const page = takeFirstTaskPage(groupId) ?? (await callPage<{ tasks: TaskAnswer[] }>('tasks.task.list', params, 0, { signal }))
+    const handed = takeFirstTaskPage(groupId)
+    // The screen's batch read that page just before handing it over (a revisit's margin covers the batch's own time).
+    if (handed) kept.started = Math.min(kept.started, handed.at)
+    const page = handed?.page ?? (await callPage<{ tasks: TaskAnswer[] }>('tasks.task.list', params, 0, { signal }))
     kept.pages.set(0, page.result.tasks)
     kept.total = Math.max(page.total, page.result.tasks.length)
   }
   const total = kept.total ?? 0
+  // Progress counts the tasks whose scrum fields are read: it starts from what a resumed load has
+  // and only grows (the list's pages come first, quickly, and count nothing).
+  const progress = () => onProgress?.({ loaded: Math.min(total, kept.scrum.size), total })
+  progress()
 
   // The other pages not read yet, 50 to a batch, several batches in flight; kept in the list's order.
   const starts: number[] = []
@@ -123,7 +153,7 @@ async function readItems(
       if (!page.ok) throw page.error
       kept.pages.set(start, (page.result as { tasks: TaskAnswer[] }).tasks)
     }
-    onProgress?.({ loaded: 0, total })
+    progress()
   })
   const tasks = [0, ...starts].flatMap((start) => kept.pages.get(start)!)
 
@@ -133,14 +163,15 @@ async function readItems(
   await callBatchChunks<ScrumTaskAnswer>(
     unread.map((task) => ['tasks.api.scrum.task.get', { id: Number(task.id) }] as const),
     {
-      onChunk: (outcomes, offset) =>
+      onChunk: (outcomes, offset) => {
         outcomes.forEach((outcome, index) => {
           const id = Number(unread[offset + index]!.id)
           if (outcome.ok) kept.scrum.set(id, outcome.result)
           else if (outcome.error.is('Task not found')) kept.scrum.set(id, null)
           else failures.set(id, outcome)
-        }),
-      onProgress: (read) => onProgress?.({ loaded: tasks.length - unread.length + read, total }),
+        })
+        progress()
+      },
       signal,
       concurrency: READ_CONCURRENCY,
     },
@@ -148,21 +179,83 @@ async function readItems(
   const failed = failures.values().next().value
   if (failed && !failed.ok) throw failed.error
   const items: BacklogItem[] = []
+  const noScrum = new Set<number>()
   for (const task of tasks) {
     const scrum = kept.scrum.get(Number(task.id))
     if (scrum) items.push(toItem(task, scrum, portalOrigin))
+    else noScrum.add(Number(task.id))
   }
-  return items.sort(byBacklogOrder)
+  const taskIds = new Set(tasks.map((task) => Number(task.id)))
+  return { items: items.sort(byBacklogOrder), snapshot: { fullAt: Date.now(), readFrom: kept.started, taskIds, noScrum } }
+}
+
+/**
+ * What each team's cached list was read from, for a cheap revisit (refresh-items.ts). Only the items
+ * query sets it, for the data it puts in the cache: a read made elsewhere (a reorder's) does not
+ * make the cached list any newer.
+ */
+const snapshots = new Map<number, ListSnapshot>()
+const watched = new WeakSet<QueryClient>()
+
+/**
+ * The app invalidates a team's list when it made a change the list does not reflect (a sprint
+ * started or completed, an outcome it could not settle): the next read is then a whole one. Every
+ * other change settles into the cached list itself, and changes still on their way are laid over
+ * whatever is read.
+ */
+function watchInvalidations(client: QueryClient): void {
+  if (watched.has(client)) return
+  watched.add(client)
+  client.getQueryCache().subscribe((event) => {
+    const [scope, kind, groupId] = event.query.queryKey as readonly unknown[]
+    if (scope !== itemKeys.all[0] || kind !== 'by-group' || typeof groupId !== 'number') return
+    if (event.type === 'removed' || (event.type === 'updated' && event.action.type === 'invalidate')) snapshots.delete(groupId)
+  })
+}
+
+/**
+ * The cached list brought up to date in one or two requests, or null when it has to be read whole:
+ * nothing cached, invalidated, last read whole more than REVISIT_MS ago, a failed load to resume,
+ * or an answer the revisit cannot explain (refresh-items.ts).
+ */
+async function revisit(groupId: number, portalOrigin: string, client: QueryClient, signal: AbortSignal): Promise<BacklogItem[] | null> {
+  const key = itemKeys.byGroup(groupId)
+  const snapshot = snapshots.get(groupId)
+  const cached = client.getQueryData<BacklogItem[]>(key)
+  const state = client.getQueryState(key)
+  if (!snapshot || !cached || !state || state.isInvalidated) return null
+  if (Date.now() - snapshot.fullAt > REVISIT_MS || resumable(groupId)) return null
+  // What the portal holds as far as the app knows: values still on their way are laid over again after.
+  const confirmed = itemLedger.confirmedView(groupId, cached)
+  const visible = visibleItems(groupId) ?? firstRows(confirmed, client.getQueryData<Sprint[]>(sprintKeys.byGroup(groupId)))
+  const outcome = await revisitItems({ params: taskListParams(groupId), portalOrigin, cached: confirmed, snapshot, visible, signal })
+  if ('full' in outcome) return null
+  if (!signal.aborted) snapshots.set(groupId, outcome.snapshot)
+  // The screen's batch may have handed the first page over for a whole read: the list is newer now.
+  takeFirstTaskPage(groupId)
+  return outcome.items
 }
 
 /** The list as the screen shows it: the portal's data with changes still being sent laid over it. */
 export const itemsQueryOptions = (groupId: number, portalOrigin: string) =>
   queryOptions({
     queryKey: itemKeys.byGroup(groupId),
+    // Kept as long as a revisit can start from it (the default is 5 minutes).
+    gcTime: REVISIT_MS,
     // Leaving the screen aborts the signal: no further batch of a big backlog is sent.
     queryFn: async (context) => {
       throwHandedOver(context.queryKey)
-      return itemLedger.overlay(groupId, await getItems(groupId, portalOrigin, undefined, lateSignal(context)))
+      const signal = lateSignal(context)
+      watchInvalidations(context.client)
+      const revisited = await revisit(groupId, portalOrigin, context.client, signal)
+      if (revisited) return itemLedger.overlay(groupId, revisited)
+      try {
+        const read = await readAll(groupId, portalOrigin, (step) => reportLoadProgress(groupId, step), signal)
+        if (!signal.aborted) snapshots.set(groupId, read.snapshot)
+        return itemLedger.overlay(groupId, read.items)
+      } finally {
+        endLoadProgress(groupId)
+      }
     },
   })
 

@@ -23,6 +23,7 @@ import { isClean, reportMessage } from '@/features/items/components/change-repor
 import { FilterBar } from '@/features/items/components/FilterBar'
 import type { ItemRowActions, MoveTarget } from '@/features/items/components/ItemRow'
 import { ItemsList } from '@/features/items/components/ItemsList'
+import { LoadProgress } from '@/features/items/components/LoadProgress'
 import { QuickAdd } from '@/features/items/components/QuickAdd'
 import { useSprints } from '@/features/sprints/api/get-sprints'
 import { useStartSprint } from '@/features/sprints/api/start-sprint'
@@ -273,7 +274,10 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   const backlogSums = sumStoryPoints(allIn(backlogId))
   usePreloadWhenIdle(items.isSuccess, [BulkBar, SprintDialog, CompleteSprintDialog, DeleteSprintDialog])
   const body = items.isPending ? (
-    <PlaceholderRows label={t('items.loading')} />
+    <>
+      <PlaceholderRows label={t('items.loading')} />
+      <LoadProgress groupId={groupId} />
+    </>
   ) : items.isError ? (
     <ErrorNotice error={items.error} title={t('items.loadFailed')} onRetry={() => void items.refetch()} />
   ) : (
