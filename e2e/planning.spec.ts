@@ -54,6 +54,7 @@ test.describe('planning sprints', () => {
     // By keyboard: the row's menu, "Move to Sprint 2"; the moved row has the focus in its new list.
     await items.menu('Partition the events table').focus()
     await page.keyboard.press('Enter')
+    await expect(shell.appFrame.getByRole('menu')).toBeVisible()
     await page.keyboard.type('Move to Sprint 2')
     await page.keyboard.press('Enter')
     const moved = items.sprintList('Sprint 2').getByRole('row', { name: 'Partition the events table' })

@@ -1,6 +1,6 @@
 import { useI18n } from '@/i18n'
 import type { EpicCatalogue } from '@/lib/epics/epic-fields'
-import { SimpleSelect } from '@/ui/SimpleSelect'
+import { PickerButton } from '@/ui/PickerButton'
 
 interface EpicSelectProps {
   catalogue: EpicCatalogue
@@ -27,7 +27,7 @@ export function EpicSelect({ catalogue, value, onChange, label, showLabel = fals
     ...catalogue.epics.map((epic) => ({ id: String(epic.id), name: epic.name, color: epic.color })),
   ]
   return (
-    <SimpleSelect
+    <PickerButton
       className={['epic-select', className].filter(Boolean).join(' ')}
       label={label}
       hideLabel={!showLabel}

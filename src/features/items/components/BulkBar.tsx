@@ -6,7 +6,7 @@ import type { EpicCatalogue } from '@/lib/epics/epic-fields'
 import { checkStoryPoints } from '../api/item-limits'
 import type { ItemContainer } from '@/lib/items/item-fields'
 import { EpicSelect } from '@/components/EpicSelect'
-import { SimpleSelect } from '@/ui/SimpleSelect'
+import { PickerButton } from '@/ui/PickerButton'
 
 export interface BulkActions {
   setEpic: (epicId: number) => unknown
@@ -82,7 +82,7 @@ export function BulkBar({ count, filteredCount, epics, containers, progress, act
           </Button>
         </div>
         <div className="bulk-bar__group">
-          <SimpleSelect label={t('items.bulk.moveTo')} options={targets} value={target} onChange={setTarget} />
+          <PickerButton label={t('items.bulk.moveTo')} options={targets} value={target} onChange={setTarget} />
           <Button size="s" isPending={busy} onPress={() => actions.moveTo(Number(target))}>
             {t('items.bulk.move')}
           </Button>

@@ -1,14 +1,11 @@
+import { useId } from 'react'
 import { Button as RemoveButton } from 'react-aria-components/Button'
 import { Checkbox } from 'react-aria-components/Checkbox'
-import { Input } from 'react-aria-components/Input'
-import { Label } from 'react-aria-components/Label'
-import { SearchField } from 'react-aria-components/SearchField'
-import { Tag, TagGroup, TagList } from 'react-aria-components/TagGroup'
 import { useI18n } from '@/i18n'
 import { useItemFilterActions, useItemFilters, type ItemFilters } from '@/stores/item-filters'
 import type { Epic } from '@/lib/epics/epic-fields'
 import type { Person } from '@/lib/items/item-fields'
-import { SimpleSelect } from '@/ui/SimpleSelect'
+import { PickerButton } from '@/ui/PickerButton'
 
 interface FilterBarProps {
   groupId: number
@@ -19,6 +16,7 @@ interface FilterBarProps {
 /** Search and filters; each active one shows as a chip that removes it. */
 export function FilterBar({ groupId, epics, people }: FilterBarProps) {
   const { t } = useI18n()
+  const searchId = useId()
   const filters = useItemFilters(groupId)
   const actions = useItemFilterActions()
   const filterChanged = (change: Partial<ItemFilters>) => actions.filterChanged(groupId, change)
@@ -47,17 +45,33 @@ export function FilterBar({ groupId, epics, people }: FilterBarProps) {
   return (
     <div className="filter-bar">
       <div className="filter-bar__controls">
-        <SearchField className="filter-search" value={filters.text} onChange={(text) => filterChanged({ text })}>
-          <Label className="ui-field__label">{t('items.filter.search')}</Label>
-          <Input className="ui-field__input" />
-        </SearchField>
-        <SimpleSelect
+        <div className="filter-search">
+          <label className="ui-field__label" htmlFor={searchId}>
+            {t('items.filter.search')}
+          </label>
+          {/* A native search field: Escape clears it, as the browser's own clear button does. */}
+          <input
+            id={searchId}
+            type="search"
+            className="ui-field__input"
+            autoComplete="off"
+            value={filters.text}
+            onChange={(event) => filterChanged({ text: event.target.value })}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && filters.text !== '') {
+                event.preventDefault()
+                filterChanged({ text: '' })
+              }
+            }}
+          />
+        </div>
+        <PickerButton
           label={t('items.filter.epic')}
           options={epicOptions}
           value={filters.epic === null ? '' : String(filters.epic)}
           onChange={(id) => filterChanged({ epic: id === '' ? null : id === 'none' ? 'none' : Number(id) })}
         />
-        <SimpleSelect
+        <PickerButton
           label={t('items.filter.person')}
           options={peopleOptions}
           value={filters.responsibleId === null ? '' : String(filters.responsibleId)}
@@ -69,20 +83,16 @@ export function FilterBar({ groupId, epics, people }: FilterBarProps) {
         </Checkbox>
       </div>
       {chips.length > 0 && (
-        <TagGroup
-          className="filter-chips"
-          aria-label={t('items.filter.active')}
-          onRemove={(keys) => keys.forEach((key) => filterRemoved(key as keyof ItemFilters))}
-        >
-          <TagList className="filter-chips__list">
-            {chips.map((chip) => (
-              <Tag key={chip.key} id={chip.key} textValue={chip.label} className="filter-chip">
-                {chip.label}
-                <AriaRemove label={t('items.chip.remove', { label: chip.label })} />
-              </Tag>
-            ))}
-          </TagList>
-        </TagGroup>
+        <ul className="filter-chips__list" aria-label={t('items.filter.active')}>
+          {chips.map((chip) => (
+            <li key={chip.key} className="filter-chip">
+              {chip.label}
+              <RemoveButton className="filter-chip__remove" aria-label={t('items.chip.remove', { label: chip.label })} onPress={() => filterRemoved(chip.key)}>
+                ×
+              </RemoveButton>
+            </li>
+          ))}
+        </ul>
       )}
       {chips.length > 1 && (
         <button type="button" className="link-button" onClick={filtersCleared}>
@@ -90,13 +100,5 @@ export function FilterBar({ groupId, epics, people }: FilterBarProps) {
         </button>
       )}
     </div>
-  )
-}
-
-function AriaRemove({ label }: { label: string }) {
-  return (
-    <RemoveButton slot="remove" className="filter-chip__remove" aria-label={label}>
-      ×
-    </RemoveButton>
   )
 }

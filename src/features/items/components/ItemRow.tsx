@@ -1,14 +1,11 @@
 import { Button as AriaButton } from 'react-aria-components/Button'
 import { Checkbox } from 'react-aria-components/Checkbox'
 import { GridListItem } from 'react-aria-components/GridList'
-import { Menu, MenuItem, MenuTrigger } from 'react-aria-components/Menu'
-import { Popover } from 'react-aria-components/Popover'
-import { Separator } from 'react-aria-components/Separator'
-import { Tooltip, TooltipTrigger } from 'react-aria-components/Tooltip'
 import { EpicSelect } from '@/components/EpicSelect'
 import { useI18n, type MessageKey } from '@/i18n'
 import type { EpicCatalogue } from '@/lib/epics/epic-fields'
 import type { BacklogItem, ItemContainer } from '@/lib/items/item-fields'
+import { ActionMenu, type MenuAction } from '@/ui/ActionMenu'
 import { Avatar } from '@/ui/Avatar'
 import { StoryPointsField } from './StoryPointsField'
 
@@ -54,7 +51,33 @@ export function ItemRow({ item, epics, targets, readOnly, reorderable, draggable
   const { t } = useI18n()
   const statusKey = statusKeys[item.status]
   const status = statusKey ? t(statusKey) : item.status
-  const elsewhere = targets?.filter((target) => target.id !== item.entityId && !target.readOnly) ?? []
+  // Worked out when the menu opens, not for every row on every render.
+  const menuActions = (): MenuAction[] => {
+    const entries: MenuAction[] = []
+    if (reorderable && !readOnly) {
+      entries.push(
+        { id: 'top', label: t('items.move.top'), onAction: () => actions.move(item, 'top') },
+        { id: 'up', label: t('items.move.up'), onAction: () => actions.move(item, 'up') },
+        { id: 'down', label: t('items.move.down'), onAction: () => actions.move(item, 'down') },
+        { id: 'bottom', label: t('items.move.bottom'), onAction: () => actions.move(item, 'bottom') },
+      )
+    }
+    const first = entries.length
+    if (!readOnly && targets === null) entries.push({ id: 'unavailable', label: t('sprints.unavailable'), isDisabled: true })
+    if (!readOnly) {
+      for (const target of targets ?? []) {
+        if (target.id === item.entityId || target.readOnly) continue
+        entries.push({
+          id: `to-${target.id}`,
+          label: target.kind === 'backlog' ? t('items.move.toBacklog') : t('items.move.toSprint', { sprint: target.name }),
+          onAction: () => actions.moveTo(item, target.id),
+        })
+      }
+    }
+    entries.push({ id: 'open', label: t('items.open'), onAction: () => actions.open(item) })
+    if (first > 0 && entries[first]) entries[first] = { ...entries[first], separatorBefore: true }
+    return entries
+  }
 
   return (
     <GridListItem id={item.taskId} textValue={item.title} className="item-row" data-readonly={readOnly || undefined}>
@@ -73,14 +96,10 @@ export function ItemRow({ item, epics, targets, readOnly, reorderable, draggable
         )}
       </span>
       <span className="item-row__main">
-        <TooltipTrigger delay={400}>
-          <AriaButton className="item-row__title" onPress={() => actions.open(item)}>
-            {item.title}
-          </AriaButton>
-          <Tooltip className="ui-tooltip" placement="top start">
-            {item.title}
-          </Tooltip>
-        </TooltipTrigger>
+        {/* The whole title on hover when the column cuts it short (a native tooltip costs the row nothing). */}
+        <AriaButton className="item-row__title" onPress={() => actions.open(item)}>
+          <span title={item.title}>{item.title}</span>
+        </AriaButton>
         <span className="item-row__meta">
           <span className="item-row__id">#{item.taskId}</span>
           {item.responsible && <span className="item-row__meta-person">{item.responsible.name}</span>}
@@ -114,46 +133,7 @@ export function ItemRow({ item, epics, targets, readOnly, reorderable, draggable
       </span>
       <span className="item-row__cell item-row__cell--status">{status}</span>
       <span className="item-row__cell item-row__cell--menu">
-        <MenuTrigger>
-          <AriaButton className="item-row__menu" aria-label={t('items.actions', { title: item.title })}>
-            ⋯
-          </AriaButton>
-          <Popover className="combo__popover item-menu" placement="bottom end">
-            <Menu className="combo__list" aria-label={t('items.actions', { title: item.title })}>
-              {reorderable && !readOnly && (
-                <>
-                  <MenuItem className="combo__option" onAction={() => actions.move(item, 'top')}>
-                    {t('items.move.top')}
-                  </MenuItem>
-                  <MenuItem className="combo__option" onAction={() => actions.move(item, 'up')}>
-                    {t('items.move.up')}
-                  </MenuItem>
-                  <MenuItem className="combo__option" onAction={() => actions.move(item, 'down')}>
-                    {t('items.move.down')}
-                  </MenuItem>
-                  <MenuItem className="combo__option" onAction={() => actions.move(item, 'bottom')}>
-                    {t('items.move.bottom')}
-                  </MenuItem>
-                  <Separator className="menu-separator" />
-                </>
-              )}
-              {!readOnly && targets === null && (
-                <MenuItem className="combo__option" isDisabled>
-                  {t('sprints.unavailable')}
-                </MenuItem>
-              )}
-              {!readOnly &&
-                elsewhere.map((target) => (
-                  <MenuItem key={target.id} className="combo__option" onAction={() => actions.moveTo(item, target.id)}>
-                    {target.kind === 'backlog' ? t('items.move.toBacklog') : t('items.move.toSprint', { sprint: target.name })}
-                  </MenuItem>
-                ))}
-              <MenuItem className="combo__option" onAction={() => actions.open(item)}>
-                {t('items.open')}
-              </MenuItem>
-            </Menu>
-          </Popover>
-        </MenuTrigger>
+        <ActionMenu className="item-row__menu" label={t('items.actions', { title: item.title })} content="⋯" actions={menuActions} />
       </span>
     </GridListItem>
   )

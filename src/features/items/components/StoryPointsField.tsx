@@ -1,13 +1,15 @@
-import { useId, useRef, useState } from 'react'
-import { Input } from 'react-aria-components/Input'
-import { Popover } from 'react-aria-components/Popover'
-import { TextField } from 'react-aria-components/TextField'
+import { Suspense, useId, useRef, useState } from 'react'
 import { useI18n } from '@/i18n'
+import { lazyComponent } from '@/lib/lazy-component'
 import { checkStoryPoints } from '../api/item-limits'
+
+/** The message beside a refused value: a popover, loaded the first time a value is refused. */
+const PointsProblem = lazyComponent(() => import('./PointsProblem').then((module) => module.PointsProblem))
 
 /**
  * Inline story points: Enter or leaving the field saves, Escape puts the old value back. Text the
  * totals could not use is kept in the field with the reason next to it, and nothing is sent.
+ * A plain input: every row of the list has one, so it must cost next to nothing to render.
  */
 export function StoryPointsField({ value, taskTitle, onSave }: { value: string; taskTitle: string; onSave: (points: string) => void }) {
   const { t } = useI18n()
@@ -39,38 +41,42 @@ export function StoryPointsField({ value, taskTitle, onSave }: { value: string; 
     else setDraft(value)
   }
   return (
-    <TextField
-      className="points-field"
-      aria-label={t('items.points.label', { title: taskTitle })}
-      value={shown}
-      isInvalid={problem !== null}
-      aria-describedby={problem ? errorId : undefined}
-      onChange={(next) => {
-        setEditing(true)
-        setDraft(next)
-        if (problem && checkStoryPoints(next).ok) setProblem(null)
-      }}
-      onBlur={commit}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') commit()
-        if (event.key === 'Escape') {
-          setDraft(value)
-          setEditing(false)
-          setProblem(null)
-        }
-      }}
-    >
-      {/*
-        Focus entering the field is kept from the list: a grid that has never had focus answers it by
-        focusing its first row, which would take the focus (and the typing) away from the field.
-      */}
-      <Input ref={input} className="points-field__input" placeholder="–" onFocus={(event) => event.stopPropagation()} />
-      {/* Outside the row (a list row has no room), next to the field, without taking focus. */}
-      <Popover triggerRef={input} isOpen={problem !== null} isNonModal placement="bottom start" className="points-field__popover">
-        <span id={errorId} role="alert">
-          {problem}
-        </span>
-      </Popover>
-    </TextField>
+    <span className="points-field">
+      <input
+        ref={input}
+        className="points-field__input"
+        type="text"
+        aria-label={t('items.points.label', { title: taskTitle })}
+        placeholder="–"
+        value={shown}
+        aria-invalid={problem !== null || undefined}
+        aria-describedby={problem ? errorId : undefined}
+        onChange={(event) => {
+          const next = event.target.value
+          setEditing(true)
+          setDraft(next)
+          if (problem && checkStoryPoints(next).ok) setProblem(null)
+        }}
+        onBlur={commit}
+        // Keys typed here are the field's: the list around it would take arrows, Space and letters
+        // (row moves, selection, type-ahead). Focus entering the field is kept from the list too: a
+        // grid that has never had focus answers it by focusing its first row, taking the typing away.
+        onKeyDown={(event) => {
+          event.stopPropagation()
+          if (event.key === 'Enter') commit()
+          if (event.key === 'Escape') {
+            setDraft(value)
+            setEditing(false)
+            setProblem(null)
+          }
+        }}
+        onFocus={(event) => event.stopPropagation()}
+      />
+      {problem !== null && (
+        <Suspense fallback={null}>
+          <PointsProblem triggerRef={input} id={errorId} message={problem} />
+        </Suspense>
+      )}
+    </span>
   )
 }

@@ -16,8 +16,10 @@ async function droppedIds(items: DropItem[]): Promise<number[]> {
  * Drag and drop for one list of items: reorder within it, or take items dragged in from another
  * list. It is most of React Aria's drag-and-drop code, so it loads after the list is on screen.
  */
-export function useItemsDragAndDrop(items: readonly BacklogItem[], onMove: (taskIds: number[], target: ReorderTarget) => void) {
+export function useItemsDragAndDrop(items: readonly BacklogItem[], onMove: (taskIds: number[], target: ReorderTarget) => void, isDisabled = false) {
   return useDragAndDrop({
+    // Off while the list is filtered: a filtered view has no single right place to drop into.
+    isDisabled,
     getItems: (keys) =>
       [...keys].map((key) => ({ [ITEM_TYPE]: String(key), 'text/plain': items.find((item) => item.taskId === Number(key))?.title ?? '' })),
     acceptedDragTypes: [ITEM_TYPE],

@@ -1,4 +1,4 @@
-import { Suspense, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { Suspense, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Selection } from 'react-aria-components/GridList'
 import { openInPortalSlider } from '@/bitrix'
 import { useI18n } from '@/i18n'
@@ -96,14 +96,21 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   const byId = useMemo(() => new Map(containers.map((container) => [container.id, container])), [containers])
 
   const all = useMemo(() => [...(items.data ?? [])].sort(byBacklogOrder), [items.data])
-  const shown = useMemo(() => filterItems(all, filters), [all, filters])
+  // Typing in the search shows in the field at once; the lists follow when the browser has time,
+  // and a key typed meanwhile interrupts filtering for the previous one (5,000 items filter slowly).
+  const listFilters = useDeferredValue(filters)
+  const shown = useMemo(() => filterItems(all, listFilters), [all, listFilters])
   const shownIn = useMemo(() => {
     const map = new Map<number, BacklogItem[]>()
-    for (const item of shown) map.set(item.entityId, [...(map.get(item.entityId) ?? []), item])
+    for (const item of shown) {
+      const list = map.get(item.entityId)
+      if (list) list.push(item)
+      else map.set(item.entityId, [item])
+    }
     return map
   }, [shown])
   const allIn = (entityId: number) => all.filter((item) => item.entityId === entityId)
-  const reorderable = isReorderable(filters)
+  const reorderable = isReorderable(listFilters)
   const velocity = useMemo(() => velocityOf(sprintList, all), [sprintList, all])
   const people = useMemo(() => {
     const found = new Map<number, Person>()
@@ -204,8 +211,6 @@ export function Board({ group, backlogId, ready }: BoardProps) {
     [],
   )
 
-  /** One list's part of the selection, which spans every list. */
-  const selectionOf = (list: readonly BacklogItem[]): Selection => new Set(list.map((item) => item.taskId).filter((id) => selected.has(id)))
   const selectIn = (list: readonly BacklogItem[]) => (next: Selection) => {
     const ids = new Set(list.map((item) => item.taskId))
     const chosen = next === 'all' ? [...ids] : [...next].map(Number)
@@ -222,13 +227,14 @@ export function Board({ group, backlogId, ready }: BoardProps) {
     const listItems = shownIn.get(container.id) ?? []
     return (
       <ItemsList
+        groupId={groupId}
         label={container.kind === 'backlog' ? t('items.listLabel') : t('items.listLabelSprint', { sprint: container.name })}
         container={container}
         items={listItems}
         epics={epics}
         containers={sprints.isSuccess ? containers : null}
         reorderable={reorderable}
-        selection={selectionOf(listItems)}
+        selected={selected}
         onSelectionChange={selectIn(listItems)}
         onMove={(taskIds, target) => place(container.id, taskIds, target)}
         actions={rowActions}

@@ -1,12 +1,9 @@
-import { Button as AriaButton } from 'react-aria-components/Button'
-import { Menu, MenuItem, MenuTrigger } from 'react-aria-components/Menu'
-import { Popover } from 'react-aria-components/Popover'
 import { useI18n } from '@/i18n'
 import type { Sprint } from '@/lib/sprints/sprint-fields'
 import type { ContainerStats, Velocity } from '@/lib/sprints/sprint-stats'
 import { Badge } from '@/ui/Badge'
+import { ActionMenu } from '@/ui/ActionMenu'
 import { Button } from '@/ui/Button'
-import { toDay } from '../api/sprint-dates'
 
 export interface SprintHeaderActions {
   start: () => void
@@ -33,20 +30,26 @@ interface SprintHeaderProps {
 
 const badgeTone = { active: 'success', planned: 'muted', completed: 'muted' } as const
 
+/** The instant as a day in the person's time zone (the header needs no date library for that). */
+function localDay(iso: string | null): Date | null {
+  if (!iso) return null
+  const instant = new Date(iso)
+  return Number.isNaN(instant.getTime()) ? null : instant
+}
+
 /** Dates as the person reads them: "9 Mar – 22 Mar", with the year when it is not this one. */
 function useDates(sprint: Sprint): string {
   const { language } = useI18n()
-  const start = toDay(sprint.dateStart)
-  const end = toDay(sprint.dateEnd)
+  const start = localDay(sprint.dateStart)
+  const end = localDay(sprint.dateEnd)
   if (!start || !end) return ''
   const thisYear = new Date().getFullYear()
   const format = new Intl.DateTimeFormat(language, {
     day: 'numeric',
     month: 'short',
-    ...(start.year !== thisYear || end.year !== thisYear ? { year: 'numeric' } : {}),
+    ...(start.getFullYear() !== thisYear || end.getFullYear() !== thisYear ? { year: 'numeric' } : {}),
   })
-  const asDate = (day: NonNullable<typeof start>) => new Date(day.year, day.month - 1, day.day)
-  return format.formatRange(asDate(start), asDate(end))
+  return format.formatRange(start, end)
 }
 
 /** A sprint's name, state, dates, goal, numbers and capacity, with what can be done to it. */
@@ -90,23 +93,15 @@ export function SprintHeader({ sprint, stats, velocity, canRun, activeSprint, un
           <Button size="s" onPress={actions.addTask}>
             {t('sprints.addTask')}
           </Button>
-          <MenuTrigger>
-            <AriaButton className="item-row__menu" aria-label={t('sprints.actions', { sprint: sprint.name })}>
-              ⋯
-            </AriaButton>
-            <Popover className="combo__popover item-menu" placement="bottom end">
-              <Menu className="combo__list" aria-label={t('sprints.actions', { sprint: sprint.name })}>
-                <MenuItem className="combo__option" onAction={actions.edit}>
-                  {t('sprints.edit')}
-                </MenuItem>
-                {sprint.status === 'planned' && (
-                  <MenuItem className="combo__option" onAction={actions.remove}>
-                    {t('sprints.delete')}
-                  </MenuItem>
-                )}
-              </Menu>
-            </Popover>
-          </MenuTrigger>
+          <ActionMenu
+            className="item-row__menu"
+            label={t('sprints.actions', { sprint: sprint.name })}
+            content="⋯"
+            actions={() => [
+              { id: 'edit', label: t('sprints.edit'), onAction: actions.edit },
+              ...(sprint.status === 'planned' ? [{ id: 'delete', label: t('sprints.delete'), onAction: actions.remove }] : []),
+            ]}
+          />
         </div>
       )}
       {sprint.status === 'planned' && startBlocked && <p className="container-head__note">{startBlocked}</p>}

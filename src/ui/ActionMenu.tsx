@@ -1,0 +1,58 @@
+import { useState, type ComponentType, type ReactNode } from 'react'
+import { Button } from 'react-aria-components/Button'
+import { deferredModule } from '@/lib/lazy-component'
+
+export interface MenuAction {
+  id: string
+  label: string
+  onAction?: () => void
+  isDisabled?: boolean
+  /** A line above this entry (it starts a new group). */
+  separatorBefore?: boolean
+}
+
+export interface ActionMenuProps {
+  /** Names the button and the menu ("Actions for “Fix login”"). */
+  label: string
+  /** What the button shows (an icon). */
+  content: ReactNode
+  className: string
+  /** The entries, worked out when the menu opens (not on every render of every row). */
+  actions: () => MenuAction[]
+}
+
+const fullMenu = deferredModule(() => import('./ActionMenuPopover'))
+
+/**
+ * A "⋯" menu that costs a button until it is opened: the menu and its popover load on the first
+ * press, replace the button, take the focus and open. Hovering starts the download early.
+ */
+export function ActionMenu(props: ActionMenuProps) {
+  const [Full, setFull] = useState<ComponentType<ActionMenuProps> | null>(null)
+  const [opening, setOpening] = useState(false)
+  const open = () => {
+    const loaded = fullMenu.current()
+    if (loaded) return setFull(() => loaded.default)
+    setOpening(true)
+    fullMenu.load().then(
+      (module) => setFull(() => module.default),
+      () => setOpening(false),
+    )
+  }
+  if (Full) return <Full {...props} />
+  return (
+    <Button
+      className={props.className}
+      aria-label={props.label}
+      aria-haspopup="menu"
+      // A list around it waits before rebuilding its rows (drag and drop arriving) while this opens.
+      data-opening={opening || undefined}
+      onPress={open}
+      onHoverStart={() => void fullMenu.load().catch(() => undefined)}
+      // Pointing at it or tabbing to it fetches the code, so that it is here when pressed.
+      onFocus={() => void fullMenu.load().catch(() => undefined)}
+    >
+      {props.content}
+    </Button>
+  )
+}

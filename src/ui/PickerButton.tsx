@@ -1,0 +1,86 @@
+import { useId, useState, type ComponentType } from 'react'
+import { Button } from 'react-aria-components/Button'
+import { deferredModule } from '@/lib/lazy-component'
+
+export interface SelectOption {
+  id: string
+  name: string
+  /** A colour dot before the name (epics). */
+  color?: string
+}
+
+export interface SimpleSelectProps {
+  label: string
+  options: readonly SelectOption[]
+  value: string
+  onChange: (id: string) => void
+  /** Say the label to screen readers only (a select inside a list row). */
+  hideLabel?: boolean
+  className?: string
+  isDisabled?: boolean
+}
+
+const fullSelect = deferredModule(() => import('./SimpleSelect'))
+
+/**
+ * A drop-down that costs a button until someone opens it: a list of hundreds of rows, each with an
+ * epic picker, renders and downloads only the buttons. Pressing it loads the full picker (a list
+ * box in a popover), which takes its place, the focus and opens; it stays for as long as the row does.
+ */
+export function PickerButton(props: SimpleSelectProps) {
+  const { label, options, value, hideLabel = false, className, isDisabled } = props
+  // The full picker once it is wanted and here; `opening` while its code downloads.
+  const [Full, setFull] = useState<ComponentType<SimpleSelectProps & { openOnMount?: boolean }> | null>(null)
+  const [opening, setOpening] = useState(false)
+  const open = () => {
+    const loaded = fullSelect.current()
+    if (loaded) return setFull(() => loaded.default)
+    setOpening(true)
+    fullSelect.load().then(
+      (module) => setFull(() => module.default),
+      () => setOpening(false),
+    )
+  }
+  const id = useId()
+  const chosen = options.find((option) => option.id === value)
+  const light = (
+    // data-opening: a list around it waits before rebuilding its rows (drag and drop arriving).
+    <div className={['simple-select', className].filter(Boolean).join(' ')} data-disabled={isDisabled || undefined} data-opening={opening || undefined}>
+      {!hideLabel && (
+        <span className="ui-field__label" id={`${id}-label`}>
+          {label}
+        </span>
+      )}
+      <Button
+        className="epic-select__button"
+        isDisabled={isDisabled}
+        aria-haspopup="listbox"
+        aria-labelledby={hideLabel ? `${id}-value ${id}-hidden` : `${id}-value ${id}-label`}
+        onPress={open}
+        // A labelled drop-down also opens with the arrow keys, as a select does; one inside a list
+        // row leaves them to the list, whose rows they move between.
+        onKeyDown={(event) => {
+          if (!hideLabel && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+            event.preventDefault()
+            open()
+          } else event.continuePropagation()
+        }}
+        onHoverStart={() => void fullSelect.load().catch(() => undefined)}
+        // Pointing at it or tabbing to it fetches the code, so that it is here when pressed.
+        onFocus={() => void fullSelect.load().catch(() => undefined)}
+      >
+        <span className="epic-select__value" id={`${id}-value`}>
+          {chosen?.color && <span className="epic-chip__dot" style={{ background: chosen.color }} aria-hidden="true" />}
+          {chosen?.name ?? ''}
+        </span>
+        {hideLabel && (
+          <span id={`${id}-hidden`} hidden>
+            {label}
+          </span>
+        )}
+        <span aria-hidden="true">▾</span>
+      </Button>
+    </div>
+  )
+  return Full ? <Full {...props} openOnMount /> : light
+}
