@@ -12,7 +12,7 @@ const features = { group: ['@/features/*'], message: 'Features do not import eac
 const restrict = (...patterns) => ['error', { patterns }]
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e/portal/host/**/*.js', 'scripts/_*'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'e2e/portal/host/**/*.js', 'scripts/_*'] },
   {
     files: ['**/*.{ts,tsx}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],

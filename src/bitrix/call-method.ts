@@ -2,6 +2,7 @@ import type { B24Frame } from './frame'
 import { connectToPortal } from './frame'
 import { RestError, restErrorFromBody, SESSION_ENDED, toRestError } from './rest-error'
 import { endSession, isSessionEnded } from './session'
+import { portalBudget } from './rate-budget'
 
 export type RestParams = Record<string, unknown>
 
@@ -81,6 +82,9 @@ async function request<T>(method: string, params: RestParams, read = isReadMetho
       throw new RestError({ code: SESSION_ENDED, description: 'The session with the portal has ended', status: 401, method })
     }
     const b24 = await frameSource()
+    // Every HTTP attempt takes a slot of the portal's bucket, shared with the app's other tabs.
+    const budget = portalBudget(b24)
+    await budget.take(signal)
     let failure: RestError
     try {
       const response = await b24.actions.v2.call.make<T>({ method, params })
@@ -91,6 +95,8 @@ async function request<T>(method: string, params: RestParams, read = isReadMetho
     }
     // The SDK has already tried to renew the token; a 401 now means the session is over.
     if (failure.isSessionEnded || failure.status === 401) endSession()
+    // The portal's bucket is fuller than the shared record says: tell every tab.
+    if (failure.code === 'QUERY_LIMIT_EXCEEDED') await budget.overflowed()
     const wait = retryDelay(failure, attempt, read)
     if (wait === null) throw failure
     await pause(wait, signal)

@@ -1,5 +1,6 @@
-import { initializeB24Frame, type B24Frame } from '@bitrix24/b24jssdk'
+import { initializeB24Frame, ParamsFactory, type B24Frame, type RestrictionParams } from '@bitrix24/b24jssdk'
 import { isInPortalFrame } from './launch-params'
+import { ENTERPRISE_LIMITS } from './plan'
 
 export type { B24Frame }
 
@@ -15,11 +16,27 @@ export class PortalConnectionError extends Error {
 }
 
 /**
- * The SDK sends nothing twice by itself: left to its defaults it re-sends a call after a timeout,
- * a network error or an unknown 5xx, and a create re-sent that way makes a duplicate. callMethod
- * decides what may be sent again (reads, and calls the portal refused before running them).
+ * The SDK's restriction settings, set on purpose:
+ * - It sends nothing twice by itself: left to its defaults it re-sends a call after a timeout,
+ *   a network error or an unknown 5xx, and a create re-sent that way makes a duplicate. callMethod
+ *   decides what may be sent again (reads, and calls the portal refused before running them).
+ * - Its token bucket is the biggest any plan has (Enterprise: 250, 5 per s), without its adaptive
+ *   narrowing. The bucket that governs is the shared budget (rate-budget.ts): it counts every tab's
+ *   requests, follows the portal's plan as `app.info` tells it (50 / 2 per s until then) and keeps
+ *   a margin. The SDK's bucket sees this page alone, starts full on every reload, and cannot be
+ *   topped up when a plan is learned (its setter keeps the tokens it had), so set to the plan it
+ *   would hold an Enterprise page to 5 per s after its first 50, fighting the shared budget. Set
+ *   this wide it never waits before the shared budget does, on any plan, and still stops a
+ *   runaway loop at the portal's largest bucket.
  */
-const SDK_RESTRICTIONS = { maxRetries: 1, retryOnNetworkError: false } as const
+export function sdkRestrictions(): RestrictionParams {
+  return {
+    ...ParamsFactory.getDefault(),
+    maxRetries: 1,
+    retryOnNetworkError: false,
+    rateLimit: { burstLimit: ENTERPRISE_LIMITS.burst, drainRate: ENTERPRISE_LIMITS.drainPerSecond, adaptiveEnabled: false },
+  }
+}
 
 /** The parent answers `getInitData` in milliseconds; past this the app says so instead of hanging. */
 const HANDSHAKE_TIMEOUT_MS = 15_000
@@ -50,7 +67,7 @@ async function connect(): Promise<B24Frame> {
     )
   })
   try {
-    return await Promise.race([initializeB24Frame({ restrictionParams: SDK_RESTRICTIONS }), timeout])
+    return await Promise.race([initializeB24Frame({ restrictionParams: sdkRestrictions() }), timeout])
   } catch (error) {
     if (error instanceof PortalConnectionError) throw error
     const message = error instanceof Error ? error.message : String(error)
