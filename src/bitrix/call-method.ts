@@ -2,6 +2,7 @@ import type { B24Frame } from './frame'
 import { connectToPortal } from './frame'
 import { RestError, restErrorFromBody, SESSION_ENDED, toRestError } from './rest-error'
 import { endSession, isSessionEnded } from './session'
+import { planOfLicense, type AppLicense } from './plan'
 import { portalBudget } from './rate-budget'
 
 export type RestParams = Record<string, unknown>
@@ -101,6 +102,14 @@ async function request<T>(method: string, params: RestParams, read = isReadMetho
     if (wait === null) throw failure
     await pause(wait, signal)
   }
+}
+
+/**
+ * `app.info`'s answer, read as one command of a screen's first batch (the planning screen's): the
+ * plan costs no request of its own, and a big backlog is paced by its plan from the first page.
+ */
+export async function notePortalPlan(info: AppLicense | undefined): Promise<void> {
+  await portalBudget(await frameSource()).told(planOfLicense(info))
 }
 
 /** Call one REST method and return its `result`, or throw a RestError. */

@@ -8,6 +8,7 @@ export {
   callPage,
   callBatch,
   callBatchChunks,
+  notePortalPlan,
   inPool,
   isReadMethod,
   BATCH_LIMIT,

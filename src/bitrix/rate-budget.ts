@@ -116,6 +116,12 @@ export class RateBudget {
     await this.apply({ kind: 'learned', plan })
   }
 
+  /** The plan, read along with a screen's other reads: nothing more to ask for it on this page. */
+  async told(plan: PortalPlan): Promise<void> {
+    this.planAsked = true
+    await this.learned(plan)
+  }
+
   private async apply(op: BucketOp): Promise<OpResult> {
     const result = await this.store.apply(op)
     this.limitsInForce = limitsOf(result.plan)

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query'
-import { callBatch, type BatchOutcome } from '@/bitrix'
+import { callBatch, notePortalPlan, type BatchOutcome } from '@/bitrix'
 import { isNoBacklog, toBacklog } from '@/lib/backlog/backlog-fields'
 import { toEpic } from '@/lib/epics/epic-fields'
 import { groupDetailParams, isNoGroup } from '@/lib/groups/get-group'
@@ -24,7 +24,8 @@ const ITEMS_STALE_MS = 30_000
 
 /**
  * The planning screen's small reads in ONE request: the group, its backlog and the backlog's
- * fields, who is here, the epics, the sprints, and the first page of the team's tasks. Each answer
+ * fields, who is here, the epics, the sprints, the first page of the team's tasks and the portal's
+ * plan. Each answer
  * goes to the query it belongs to, so the screen's hooks find it there; one that failed is not
  * stored, and its hook asks again on its own and shows its own error.
  */
@@ -37,7 +38,10 @@ export async function loadPlanning(groupId: number, portalOrigin: string, queryC
     epics: ['tasks.api.scrum.epic.list', epicListParams(groupId)],
     sprints: ['tasks.api.scrum.sprint.list', sprintListParams(groupId)],
     tasks: ['tasks.task.list', taskListParams(groupId)],
+    // The portal's plan sets the pace of a big backlog's load (rate limits): here it costs nothing.
+    plan: ['app.info'],
   })
+  if (answers.plan.ok) void notePortalPlan(answers.plan.result as Parameters<typeof notePortalPlan>[0]).catch(() => undefined)
   const ok = <T>(outcome: BatchOutcome<unknown>): T | undefined => (outcome.ok ? (outcome.result as T) : undefined)
 
   /** A failure goes to the query that would have asked: its first run reports it, with Retry. */
