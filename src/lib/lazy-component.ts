@@ -1,4 +1,4 @@
-import { lazy, useEffect, type ComponentType, type LazyExoticComponent } from 'react'
+import { lazy, useEffect, useState, type ComponentType, type LazyExoticComponent } from 'react'
 
 export type LazyComponent<P extends object> = LazyExoticComponent<ComponentType<P>> & { preload: () => Promise<unknown> }
 
@@ -7,17 +7,11 @@ export type LazyComponent<P extends object> = LazyExoticComponent<ComponentType<
  * that it is not part of the screen's first download. `preload()` fetches it ahead of need.
  */
 export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): LazyComponent<P> {
-  let loading: Promise<{ default: ComponentType<P> }> | undefined
-  const preload = () =>
-    (loading ??= load().then(
-      (component) => ({ default: component }),
-      (error: unknown) => {
-        // A failed download (offline for a moment) is tried again next time, not remembered.
-        loading = undefined
-        throw error
-      },
-    ))
-  return Object.assign(lazy(preload), { preload })
+  const module = deferredModule(load)
+  return Object.assign(
+    lazy(() => module.load().then((component) => ({ default: component }))),
+    { preload: module.load },
+  )
 }
 
 /**
@@ -65,4 +59,34 @@ export function deferredModule<M>(load: () => Promise<M>): DeferredModule<M> {
         },
       )),
   }
+}
+
+export interface OnDemand<C> {
+  /** The component, once it was asked for and has arrived. */
+  Full: C | null
+  /** Asked for, still downloading. */
+  opening: boolean
+  /** Ask for it: at once if its code is here, else when it arrives (a failed download is let go). */
+  open: () => void
+  /** Fetch the code ahead of need (pointer over, focus on the button standing in for it). */
+  preload: () => void
+}
+
+/**
+ * A component that a light stand-in (a button) replaces with the full one when someone asks for it:
+ * without Suspense, so the stand-in stays on screen, marked `opening`, while the code downloads.
+ */
+export function useOnDemand<C>(module: DeferredModule<{ default: C }>): OnDemand<C> {
+  const [Full, setFull] = useState<C | null>(null)
+  const [opening, setOpening] = useState(false)
+  const open = () => {
+    const loaded = module.current()
+    if (loaded) return setFull(() => loaded.default)
+    setOpening(true)
+    module.load().then(
+      (arrived) => setFull(() => arrived.default),
+      () => setOpening(false),
+    )
+  }
+  return { Full, opening, open, preload: () => void module.load().catch(() => undefined) }
 }

@@ -1,6 +1,6 @@
-import { useState, type ComponentType, type ReactNode } from 'react'
+import type { ComponentType, ReactNode } from 'react'
 import { Button } from 'react-aria-components/Button'
-import { deferredModule } from '@/lib/lazy-component'
+import { deferredModule, useOnDemand } from '@/lib/lazy-component'
 
 export interface MenuAction {
   id: string
@@ -21,24 +21,14 @@ export interface ActionMenuProps {
   actions: () => MenuAction[]
 }
 
-const fullMenu = deferredModule(() => import('./ActionMenuPopover'))
+const fullMenu = deferredModule<{ default: ComponentType<ActionMenuProps> }>(() => import('./ActionMenuPopover'))
 
 /**
  * A "⋯" menu that costs a button until it is opened: the menu and its popover load on the first
  * press, replace the button, take the focus and open. Hovering starts the download early.
  */
 export function ActionMenu(props: ActionMenuProps) {
-  const [Full, setFull] = useState<ComponentType<ActionMenuProps> | null>(null)
-  const [opening, setOpening] = useState(false)
-  const open = () => {
-    const loaded = fullMenu.current()
-    if (loaded) return setFull(() => loaded.default)
-    setOpening(true)
-    fullMenu.load().then(
-      (module) => setFull(() => module.default),
-      () => setOpening(false),
-    )
-  }
+  const { Full, opening, open, preload } = useOnDemand(fullMenu)
   if (Full) return <Full {...props} />
   return (
     <Button
@@ -48,9 +38,9 @@ export function ActionMenu(props: ActionMenuProps) {
       // A list around it waits before rebuilding its rows (drag and drop arriving) while this opens.
       data-opening={opening || undefined}
       onPress={open}
-      onHoverStart={() => void fullMenu.load().catch(() => undefined)}
       // Pointing at it or tabbing to it fetches the code, so that it is here when pressed.
-      onFocus={() => void fullMenu.load().catch(() => undefined)}
+      onHoverStart={preload}
+      onFocus={preload}
     >
       {props.content}
     </Button>

@@ -1,6 +1,6 @@
-import { useId, useState, type ComponentType } from 'react'
+import { useId, type ComponentType } from 'react'
 import { Button } from 'react-aria-components/Button'
-import { deferredModule } from '@/lib/lazy-component'
+import { deferredModule, useOnDemand } from '@/lib/lazy-component'
 
 export interface SelectOption {
   id: string
@@ -20,7 +20,7 @@ export interface SimpleSelectProps {
   isDisabled?: boolean
 }
 
-const fullSelect = deferredModule(() => import('./SimpleSelect'))
+const fullSelect = deferredModule<{ default: ComponentType<SimpleSelectProps & { openOnMount?: boolean }> }>(() => import('./SimpleSelect'))
 
 /**
  * A drop-down that costs a button until someone opens it: a list of hundreds of rows, each with an
@@ -29,18 +29,7 @@ const fullSelect = deferredModule(() => import('./SimpleSelect'))
  */
 export function PickerButton(props: SimpleSelectProps) {
   const { label, options, value, hideLabel = false, className, isDisabled } = props
-  // The full picker once it is wanted and here; `opening` while its code downloads.
-  const [Full, setFull] = useState<ComponentType<SimpleSelectProps & { openOnMount?: boolean }> | null>(null)
-  const [opening, setOpening] = useState(false)
-  const open = () => {
-    const loaded = fullSelect.current()
-    if (loaded) return setFull(() => loaded.default)
-    setOpening(true)
-    fullSelect.load().then(
-      (module) => setFull(() => module.default),
-      () => setOpening(false),
-    )
-  }
+  const { Full, opening, open, preload } = useOnDemand(fullSelect)
   const id = useId()
   const chosen = options.find((option) => option.id === value)
   const light = (
@@ -65,9 +54,9 @@ export function PickerButton(props: SimpleSelectProps) {
             open()
           } else event.continuePropagation()
         }}
-        onHoverStart={() => void fullSelect.load().catch(() => undefined)}
         // Pointing at it or tabbing to it fetches the code, so that it is here when pressed.
-        onFocus={() => void fullSelect.load().catch(() => undefined)}
+        onHoverStart={preload}
+        onFocus={preload}
       >
         <span className="epic-select__value" id={`${id}-value`}>
           {chosen?.color && <span className="epic-chip__dot" style={{ background: chosen.color }} aria-hidden="true" />}

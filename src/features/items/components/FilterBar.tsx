@@ -1,4 +1,3 @@
-import { useId } from 'react'
 import { Button as RemoveButton } from 'react-aria-components/Button'
 import { Checkbox } from 'react-aria-components/Checkbox'
 import { useI18n } from '@/i18n'
@@ -6,6 +5,7 @@ import { useItemFilterActions, useItemFilters, type ItemFilters } from '@/stores
 import type { Epic } from '@/lib/epics/epic-fields'
 import type { Person } from '@/lib/items/item-fields'
 import { PickerButton } from '@/ui/PickerButton'
+import { SearchInput } from '@/ui/SearchInput'
 
 interface FilterBarProps {
   groupId: number
@@ -16,7 +16,6 @@ interface FilterBarProps {
 /** Search and filters; each active one shows as a chip that removes it. */
 export function FilterBar({ groupId, epics, people }: FilterBarProps) {
   const { t } = useI18n()
-  const searchId = useId()
   const filters = useItemFilters(groupId)
   const actions = useItemFilterActions()
   const filterChanged = (change: Partial<ItemFilters>) => actions.filterChanged(groupId, change)
@@ -45,26 +44,7 @@ export function FilterBar({ groupId, epics, people }: FilterBarProps) {
   return (
     <div className="filter-bar">
       <div className="filter-bar__controls">
-        <div className="filter-search">
-          <label className="ui-field__label" htmlFor={searchId}>
-            {t('items.filter.search')}
-          </label>
-          {/* A native search field: Escape clears it, as the browser's own clear button does. */}
-          <input
-            id={searchId}
-            type="search"
-            className="ui-field__input"
-            autoComplete="off"
-            value={filters.text}
-            onChange={(event) => filterChanged({ text: event.target.value })}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape' && filters.text !== '') {
-                event.preventDefault()
-                filterChanged({ text: '' })
-              }
-            }}
-          />
-        </div>
+        <SearchInput className="filter-search" label={t('items.filter.search')} value={filters.text} onChange={(text) => filterChanged({ text })} />
         <PickerButton
           label={t('items.filter.epic')}
           options={epicOptions}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react'
+import { useEffect, useState, type KeyboardEvent } from 'react'
 import { usePortal } from '@/lib/portal-context'
 import { useI18n } from '@/i18n'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
@@ -6,6 +6,7 @@ import { useGroupSearch, useUiActions } from '@/stores/ui-store'
 import { Avatar } from '@/ui/Avatar'
 import { Button } from '@/ui/Button'
 import { ErrorNotice } from '@/ui/ErrorNotice'
+import { SearchInput } from '@/ui/SearchInput'
 import { useScrumGroups } from '../api/get-scrum-groups'
 import { BacklogStatusBadge } from './BacklogStatusBadge'
 import './scrum-groups.css'
@@ -46,7 +47,6 @@ export function ScrumGroupPicker({ onChoose }: { onChoose: (groupId: number) => 
   const savedSearch = useGroupSearch()
   const { groupSearchChanged } = useUiActions()
   const [typed, setTyped] = useState(savedSearch)
-  const searchId = useId()
   const search = useDebouncedValue(typed.trim(), 300)
   useEffect(() => groupSearchChanged(search), [search, groupSearchChanged])
 
@@ -62,27 +62,7 @@ export function ScrumGroupPicker({ onChoose }: { onChoose: (groupId: number) => 
       <h2 id="group-picker-title" className="group-picker__title">
         {t('groups.title')}
       </h2>
-      <div className="group-search">
-        <label className="ui-field__label" htmlFor={searchId}>
-          {t('groups.search')}
-        </label>
-        {/* A native search field: Escape clears it, as the browser's own clear button does. */}
-        <input
-          id={searchId}
-          type="search"
-          className="ui-field__input"
-          placeholder={t('groups.searchPlaceholder')}
-          value={typed}
-          autoComplete="off"
-          onChange={(event) => setTyped(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && typed !== '') {
-              event.preventDefault()
-              setTyped('')
-            }
-          }}
-        />
-      </div>
+      <SearchInput className="group-search" label={t('groups.search')} placeholder={t('groups.searchPlaceholder')} value={typed} onChange={setTyped} />
 
       {groups.isPending ? (
         <LoadingRows />
