@@ -6,6 +6,51 @@ const huge = { placement: 'SONET_GROUP_DETAIL_TAB' as const, groupId: LARGE.grou
 const readsItems = (methods: string[]) => methods.some((method) => method === 'tasks.task.list' || method === 'tasks.api.scrum.task.get')
 
 test.describe('a big backlog', () => {
+  test('a long list is windowed: End reaches its last row, screen readers hear each row’s place, and an edit far down is kept by the portal', async ({
+    page,
+    shell,
+    items,
+    control,
+  }) => {
+    test.setTimeout(90_000)
+    await control.reset('large')
+    await shell.open(huge)
+    await expect(items.totals).toContainText('1,000 items', { timeout: 30_000 })
+    // The grid knows the whole list; the page holds only the rows near the view.
+    await expect(items.list).toHaveAttribute('aria-rowcount', '1000')
+    expect(await items.rows.count()).toBeLessThan(40)
+    await expect(items.rows.first()).toHaveAttribute('aria-rowindex', '1')
+
+    // The keyboard goes to the real last row, which scrolls into view and takes the focus.
+    await items.rows.first().focus()
+    await page.keyboard.press('End')
+    const last = items.list.locator('[aria-rowindex="1000"]')
+    await expect(last).toBeFocused()
+    expect(await items.rows.count()).toBeLessThan(40)
+    await page.keyboard.press('Home')
+    await expect(items.list.locator('[aria-rowindex="1"]')).toBeFocused()
+    await page.keyboard.press('End')
+    await expect(last).toBeFocused()
+
+    // An edit on the last row: the portal keeps it, and the row shows what it kept.
+    const taskId = Number(await last.getAttribute('data-key'))
+    const field = last.locator('.points-field__input')
+    const before = await field.inputValue()
+    const next = before === '8' ? '13' : '8'
+    await field.fill(next)
+    await field.press('Enter')
+    await expect.poll(async () => (await control.scrumTask(taskId)).storyPoints).toBe(next)
+    await expect(field).toHaveValue(next)
+
+    // Scrolled back to the top (the focused row stays in the page, off screen, so the focus is kept)
+    // and down again, the row shows the kept value.
+    await items.list.evaluate((element) => (element.scrollTop = 0))
+    await expect(items.list.locator('[aria-rowindex="1"]')).toBeInViewport()
+    await expect(items.list.locator('[aria-rowindex="500"]')).toHaveCount(0)
+    await items.list.evaluate((element) => (element.scrollTop = element.scrollHeight))
+    await expect(items.list.locator(`[data-key="${taskId}"] .points-field__input`)).toHaveValue(next)
+  })
+
   test('shows how far it has loaded, counting up, until the list appears', async ({ page, shell, items, control }) => {
     test.setTimeout(60_000)
     await control.reset('large')

@@ -63,9 +63,15 @@ export function followContentHeight(element: HTMLElement, overlaySelector = '.ui
   }
   const resizes = new ResizeObserver(measure)
   resizes.observe(element)
-  // Dialogs are rendered outside the app's root: watch for them coming and going.
-  const mutations = new MutationObserver(() => {
-    for (const overlay of document.querySelectorAll<HTMLElement>(overlaySelector)) resizes.observe(overlay)
+  // Only a dialog coming or going matters here: the content's own size is the ResizeObserver's.
+  // Rows added and removed while a long list scrolls must not read the layout.
+  const touchesOverlay = (nodes: NodeList) => {
+    for (const node of nodes) if (node instanceof Element && (node.matches(overlaySelector) || node.querySelector(overlaySelector))) return true
+    return false
+  }
+  const mutations = new MutationObserver((records) => {
+    if (!records.some((record) => touchesOverlay(record.addedNodes) || touchesOverlay(record.removedNodes))) return
+    for (const overlay of document.querySelectorAll(overlaySelector)) resizes.observe(overlay)
     measure()
   })
   mutations.observe(document.body, { childList: true, subtree: true })

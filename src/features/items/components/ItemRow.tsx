@@ -1,13 +1,16 @@
+import { createContext, memo, useContext } from 'react'
 import { Button as AriaButton } from 'react-aria-components/Button'
-import { Checkbox } from 'react-aria-components/Checkbox'
 import { GridListItem } from 'react-aria-components/GridList'
+import { Text } from 'react-aria-components/Text'
 import { EpicSelect } from '@/components/EpicSelect'
 import { useI18n, type MessageKey } from '@/i18n'
 import type { EpicCatalogue } from '@/lib/epics/epic-fields'
 import type { BacklogItem, ItemContainer } from '@/lib/items/item-fields'
 import { ActionMenu, type MenuAction } from '@/ui/ActionMenu'
 import { Avatar } from '@/ui/Avatar'
+import { PlainButton } from '@/ui/PlainButton'
 import { StoryPointsField } from './StoryPointsField'
+import { ROW_HEIGHT } from './virtual-from'
 
 export type MoveTarget = 'top' | 'up' | 'down' | 'bottom'
 
@@ -21,17 +24,32 @@ export interface ItemRowActions {
   open: (item: BacklogItem) => void
 }
 
-interface ItemRowProps {
-  item: BacklogItem
+/** What every row of one list shares: a change here redraws the list's rows, nothing else does. */
+export interface RowSettings {
   epics: EpicCatalogue
-  /** Where it could go instead (completed sprints excluded); null while the sprints are unknown. */
+  /** Where an item could go instead (completed sprints excluded); null while the sprints are unknown. */
   targets: readonly ItemContainer[] | null
   readOnly: boolean
   reorderable: boolean
-  /** Drag and drop has arrived: the row shows its drag handle. */
+  /** Drag and drop has arrived: rows show their drag handle. */
   draggable: boolean
   actions: ItemRowActions
 }
+
+/**
+ * What the grid's collection holds for a row: its key, what type-ahead matches and where it sits.
+ * The same object for as long as these stay, so a change to an item's other fields (its points,
+ * its epic) leaves the collection alone and redraws only that row.
+ */
+export interface RowKey {
+  id: number
+  title: string
+  index: number
+}
+
+/** The list's items by task id; each row reads its own. */
+export const RowItemsContext = createContext<ReadonlyMap<number, BacklogItem>>(new Map())
+export const RowSettingsContext = createContext<RowSettings | null>(null)
 
 const statusKeys: Record<string, MessageKey> = {
   '1': 'items.status.new',
@@ -47,7 +65,8 @@ const statusKeys: Record<string, MessageKey> = {
  * One item as a row of the planning grid. Every row has the same columns as the header above the
  * list; at narrow widths the person and status fold into the line under the title (CSS).
  */
-export function ItemRow({ item, epics, targets, readOnly, reorderable, draggable, actions }: ItemRowProps) {
+const RowCells = memo(function RowCells({ item, settings }: { item: BacklogItem; settings: RowSettings }) {
+  const { epics, targets, readOnly, reorderable, draggable, actions } = settings
   const { t } = useI18n()
   const statusKey = statusKeys[item.status]
   const status = statusKey ? t(statusKey) : item.status
@@ -80,7 +99,7 @@ export function ItemRow({ item, epics, targets, readOnly, reorderable, draggable
   }
 
   return (
-    <GridListItem id={item.taskId} textValue={item.title} className="item-row" data-readonly={readOnly || undefined}>
+    <>
       <span className="item-row__cell item-row__cell--drag">
         {draggable && !readOnly && (
           <AriaButton slot="drag" className="item-row__drag" aria-label={t('items.drag', { title: item.title })}>
@@ -89,22 +108,27 @@ export function ItemRow({ item, epics, targets, readOnly, reorderable, draggable
         )}
       </span>
       <span className="item-row__cell item-row__cell--check">
+        {/* The row itself is the selectable element (aria-selected, Space, a click toggles it): the
+            box only shows its state, so it costs the row no control of its own. */}
         {!readOnly && (
-          <Checkbox slot="selection" className="item-row__check">
-            <span className="checkbox-box" aria-hidden="true" />
-          </Checkbox>
+          <span className="item-row__check" aria-hidden="true">
+            <span className="checkbox-box" />
+          </span>
         )}
       </span>
       <span className="item-row__main">
         {/* The whole title on hover when the column cuts it short (a native tooltip costs the row nothing). */}
-        <AriaButton className="item-row__title" onPress={() => actions.open(item)}>
+        <PlainButton className="item-row__title" onPress={() => actions.open(item)}>
           <span title={item.title}>{item.title}</span>
-        </AriaButton>
-        <span className="item-row__meta">
+        </PlainButton>
+        {/* The row's description for screen readers (its task number, and what a narrow list folds
+            under the title). Filling React Aria's description slot also spares every new row a
+            second render (the grid checks after mounting whether the slot is used). */}
+        <Text slot="description" className="item-row__meta">
           <span className="item-row__id">#{item.taskId}</span>
           {item.responsible && <span className="item-row__meta-person">{item.responsible.name}</span>}
           <span className="item-row__meta-status">{status}</span>
-        </span>
+        </Text>
       </span>
       <span className="item-row__cell item-row__cell--points">
         {readOnly ? (
@@ -135,6 +159,31 @@ export function ItemRow({ item, epics, targets, readOnly, reorderable, draggable
       <span className="item-row__cell item-row__cell--menu">
         <ActionMenu className="item-row__menu" label={t('items.actions', { title: item.title })} content="⋯" actions={menuActions} />
       </span>
+    </>
+  )
+})
+
+/** The cells of one row, redrawn when its own item or the list's settings change. */
+function RowContent({ taskId }: { taskId: number }) {
+  const item = useContext(RowItemsContext).get(taskId)
+  const settings = useContext(RowSettingsContext)
+  return item && settings ? <RowCells item={item} settings={settings} /> : null
+}
+
+/**
+ * A row of the grid. A windowed list places each row at its index (only the rows near the view
+ * are in the page); a short list lets them flow.
+ */
+export function renderItemRow(row: RowKey, readOnly: boolean, positioned: boolean) {
+  return (
+    <GridListItem
+      id={row.id}
+      textValue={row.title}
+      className="item-row"
+      data-readonly={readOnly || undefined}
+      style={positioned ? { top: row.index * ROW_HEIGHT } : undefined}
+    >
+      <RowContent taskId={row.id} />
     </GridListItem>
   )
 }

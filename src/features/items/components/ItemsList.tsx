@@ -1,23 +1,24 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type UIEvent } from 'react'
 import { GridList, type GridListProps, type Selection } from 'react-aria-components/GridList'
 import type { DragAndDropHooks } from 'react-aria-components/useDragAndDrop'
 import { useI18n } from '@/i18n'
+import { useStableArray } from '@/lib/use-stable-array'
 import { noteVisibleItems } from '../api/visible-items'
 import { deferredModule } from '@/lib/lazy-component'
 import type { EpicCatalogue } from '@/lib/epics/epic-fields'
 import type { BacklogItem, ItemContainer } from '@/lib/items/item-fields'
 import type { ReorderTarget } from '../api/filter-items'
-import { VIRTUAL_FROM } from './virtual-from'
-import { ItemRow, type ItemRowActions, type MoveTarget } from './ItemRow'
-
-export const ROW_HEIGHT = 52
+import { ROW_HEIGHT, VIRTUAL_FROM } from './virtual-from'
+import { CollectionRendererContext, RowWindowContext, windowRenderer, type RowWindow } from './items-window'
+import { renderItemRow, RowItemsContext, RowSettingsContext, type ItemRowActions, type MoveTarget, type RowKey, type RowSettings } from './ItemRow'
 
 /** Drag and drop arrives after the list is shown: on the first pointer or focus in a list, or when idle. */
 const itemsDnd = deferredModule(() => import('./items-dnd'))
 type ItemsDnd = Awaited<ReturnType<typeof itemsDnd.load>>
 
-/** A list that once was longer than VIRTUAL_FROM stays virtual, so filtering never rebuilds it. */
-const virtualizer = deferredModule(() => import('./items-virtualizer'))
+/** Rows drawn beyond each edge of the view, and the step by which the window moves. */
+const OVERSCAN = 4
+const STEP = 16
 
 interface ItemsListProps {
   groupId: number
@@ -44,11 +45,11 @@ interface ItemsListProps {
 
 const shortcuts: Record<string, MoveTarget> = { ArrowUp: 'up', ArrowDown: 'down', Home: 'top', End: 'bottom' }
 
-type GridProps = GridListProps<BacklogItem> & { items: readonly BacklogItem[] }
+type GridProps = GridListProps<RowKey> & { items: readonly RowKey[] }
 
 /** The grid with drag and drop: a component of its own, because its hooks come with the code. */
-function DraggableGrid({ dnd, onMove, isDragDisabled, ...props }: GridProps & { dnd: ItemsDnd; onMove: ItemsListProps['onMove']; isDragDisabled: boolean }) {
-  const dragAndDropHooks: DragAndDropHooks = dnd.useItemsDragAndDrop(props.items, onMove, isDragDisabled)
+function DraggableGrid({ dnd, onMove, titleOf, isDragDisabled, ...props }: GridProps & { dnd: ItemsDnd; onMove: ItemsListProps['onMove']; titleOf: (taskId: number) => string; isDragDisabled: boolean }) {
+  const dragAndDropHooks: DragAndDropHooks = dnd.useItemsDragAndDrop(titleOf, onMove, isDragDisabled)
   return <GridList {...props} dragAndDropHooks={dragAndDropHooks} />
 }
 
@@ -66,28 +67,63 @@ function useListSelection(items: readonly BacklogItem[], selected: ReadonlySet<n
 }
 
 /**
- * One backlog or sprint as a grid list: virtualised (only the rows in view are in the page),
- * multi-select with checkboxes and Shift for ranges, and items dragged within it or in from another
- * list, or moved from the keyboard (Alt+↑/↓/Home/End, or the drag handle's Enter-to-move).
+ * A menu that moved its row away closes after the row took the focus in its new place, and hands
+ * the focus back to where its button was (another row of the old list): for a moment, focus that
+ * leaves the row without the person pressing anything is brought back to it.
+ */
+function keepFocus(row: HTMLElement, ms = 500) {
+  const document = row.ownerDocument
+  const until = performance.now() + ms
+  const stop = () => {
+    document.removeEventListener('focusin', back, true)
+    document.removeEventListener('keydown', stop, true)
+    document.removeEventListener('pointerdown', stop, true)
+  }
+  const back = (event: FocusEvent) => {
+    if (performance.now() > until || !row.isConnected) return stop()
+    if (event.target !== row && !row.contains(event.target as Node)) queueMicrotask(() => row.focus())
+  }
+  document.addEventListener('focusin', back, true)
+  document.addEventListener('keydown', stop, true)
+  document.addEventListener('pointerdown', stop, true)
+  setTimeout(stop, ms)
+}
+
+/** A function that keeps its identity and always runs the latest one given (props of a kept grid). */
+function useLatest<A extends unknown[], R>(run: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(run)
+  useLayoutEffect(() => {
+    latest.current = run
+  })
+  const [stable] = useState(() => (...args: A) => latest.current(...args))
+  return stable
+}
+
+/**
+ * One backlog or sprint as a grid list: multi-select (a click or Space toggles a row, Shift for
+ * ranges), items dragged within it or in from another list, or moved from the keyboard
+ * (Alt+↑/↓/Home/End, or the drag handle's Enter-to-move).
+ *
+ * A long list is windowed: the grid's collection holds only the rows near the view (and the row
+ * with the focus), placed at their index, so scrolling, editing and filtering cost the same
+ * whatever the length. Screen readers hear each row's place in the whole list (aria-rowindex).
+ * The grid itself is kept between renders: an edit to an item redraws only its row (rows read
+ * their item from context), not the grid and not the other rows.
  */
 export function ItemsList(props: ItemsListProps) {
-  const { groupId, label, container, items, epics, containers, reorderable, selected, onSelectionChange, onMove, actions, reveal, emptyText } = props
+  const { groupId, label, container, epics, containers, reorderable, selected, onMove, actions, reveal, emptyText } = props
   const { t } = useI18n()
+  // The board hands every list a new array on each change; this list's items may be the same.
+  const items = useStableArray(props.items)
   const selection = useListSelection(items, selected)
-  const [virtual, setVirtual] = useState(false)
-  if (!virtual && items.length > VIRTUAL_FROM) setVirtual(true)
-  const [scrolling, setScrolling] = useState(virtualizer.current)
-  useEffect(() => {
-    if (!virtual || scrolling) return
-    let live = true
-    void virtualizer.load().then((module) => live && setScrolling(() => module), () => undefined)
-    return () => void (live = false)
-  }, [virtual, scrolling])
+  const [windowed, setWindowed] = useState(false)
+  if (!windowed && items.length > VIRTUAL_FROM) setWindowed(true)
   const scroller = useRef<HTMLDivElement>(null)
-  const movable = reorderable && !container.readOnly
+  const readOnly = container.readOnly
+  const movable = reorderable && !readOnly
   // Drag and drop is taken up by every list that can change, and switched off (not removed) while
   // a filter is on: removing it would rebuild the grid at the first key typed in the search.
-  const droppable = !container.readOnly
+  const droppable = !readOnly
   const [dnd, setDnd] = useState(itemsDnd.current)
   const pressed = useRef(false)
   const draggable = movable && dnd !== undefined
@@ -125,10 +161,38 @@ export function ItemsList(props: ItemsListProps) {
     // takeUpDnd and canSwap read only refs and what these decide.
   }, [droppable, dnd, arrived]) // eslint-disable-line react-hooks/exhaustive-deps
 
+  // The collection's rows: one object per item for as long as its title and place stay.
+  const [keys] = useState(() => new Map<number, RowKey>())
+  const rows = useStableArray(
+    useMemo(
+      () =>
+        items.map((item, index) => {
+          const known = keys.get(item.taskId)
+          if (known && known.title === item.title && known.index === index) return known
+          const key = { id: item.taskId, title: item.title, index }
+          keys.set(item.taskId, key)
+          return key
+        }),
+      [items, keys],
+    ),
+  )
+  const byId = useMemo(() => new Map(items.map((item) => [item.taskId, item])), [items])
+  const indexOf = useMemo(() => new Map(rows.map((row) => [row.id, row.index])), [rows])
+
+  const height = Math.min(props.maxHeight ?? 560, Math.max(items.length, 1) * ROW_HEIGHT + 2)
+  const inView = Math.ceil(height / ROW_HEIGHT) + 1
+  // The first row in view, from the scroll position; the window moves by whole steps around it.
+  const [scrolledTo, setScrolledTo] = useState(0)
+  const first = Math.min(scrolledTo, Math.max(0, rows.length - inView))
+  const start = windowed ? Math.max(0, Math.floor((first - OVERSCAN) / STEP) * STEP) : 0
+  const end = windowed ? Math.min(rows.length, start + inView + 2 * OVERSCAN + STEP) : rows.length
+  const onScroll = useLatest((event: UIEvent<HTMLDivElement>) => setScrolledTo(Math.floor(event.currentTarget.scrollTop / ROW_HEIGHT)))
+
   // Shift+click on a checkbox selects the range from the last item toggled, as in a file list.
   const shift = useRef(false)
   const anchor = useRef<number | null>(null)
-  const changeSelection = (next: Selection) => {
+  const changeSelection = useLatest((selectionNext: Selection) => {
+    let next = selectionNext
     const current = selection
     if (next !== 'all') {
       const incoming = next
@@ -143,83 +207,135 @@ export function ItemsList(props: ItemsListProps) {
       if (added.length + removed.length === 1) anchor.current = Number(added[0] ?? removed[0])
     }
     shift.current = false
-    onSelectionChange(next)
-  }
+    props.onSelectionChange(next)
+  })
+  const move = useLatest(onMove)
+  const titleOf = useLatest((taskId: number) => byId.get(taskId)?.title ?? '')
 
+  // Bring a row into view and give it the focus once it is drawn (a windowed list draws it after
+  // the scroll): after a keyboard move, and for Home, End, Page Up and Page Down.
+  const focusNext = useRef<number | null>(null)
+  const scrollTo = useLatest((index: number) => {
+    const list = scroller.current?.querySelector<HTMLElement>('.items-list')
+    if (!list) return
+    const top = index * ROW_HEIGHT
+    if (top >= list.scrollTop && top + ROW_HEIGHT <= list.scrollTop + list.clientHeight) return
+    list.scrollTop = Math.max(0, top - list.clientHeight / 2)
+    setScrolledTo(Math.floor(list.scrollTop / ROW_HEIGHT))
+  })
+  const [, setFocusRequest] = useState(0)
+  const goTo = (index: number, taskId: number) => {
+    scrollTo(index)
+    focusNext.current = taskId
+    setFocusRequest((count) => count + 1)
+  }
+  const focusPending = () => {
+    const taskId = focusNext.current
+    if (taskId === null) return
+    const row = scroller.current?.querySelector<HTMLElement>(`.items-list [data-key="${taskId}"]`)
+    if (!row) return
+    focusNext.current = null
+    row.focus()
+    keepFocus(row)
+  }
+  // A frame later, not during the change: a menu closing hands the focus back to its button first.
+  useEffect(() => {
+    if (focusNext.current === null) return
+    const frame = requestAnimationFrame(focusPending)
+    return () => cancelAnimationFrame(frame)
+  })
+
+  const jumps: Record<string, (at: number) => number> = {
+    Home: () => 0,
+    End: () => rows.length - 1,
+    PageUp: (at) => Math.max(0, at - (inView - 2)),
+    PageDown: (at) => Math.min(rows.length - 1, at + inView - 2),
+  }
   const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
     shift.current = event.shiftKey
-    const target = shortcuts[event.key]
-    if (!movable || !event.altKey || !target) return
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-key]')
-    const item = row && items.find((candidate) => String(candidate.taskId) === row.dataset.key)
-    if (!item) return
+    const target = shortcuts[event.key]
+    if (movable && event.altKey && target) {
+      const item = row && items.find((candidate) => String(candidate.taskId) === row.dataset.key)
+      if (!item) return
+      event.preventDefault()
+      event.stopPropagation()
+      actions.move(item, target)
+      return
+    }
+    // The grid knows only the rows it holds: a windowed list goes to the real first, last or next
+    // page row itself.
+    const jump = jumps[event.key]
+    if (!windowed || !jump || !row || row !== event.target || event.altKey || event.shiftKey || event.ctrlKey || event.metaKey) return
+    const at = indexOf.get(Number(row.dataset.key))
+    if (at === undefined) return
+    const to = rows[jump(at)]
+    if (!to) return
     event.preventDefault()
     event.stopPropagation()
-    actions.move(item, target)
+    goTo(to.index, to.id)
   }
 
-  // Bring a moved item into view (the list scrolls inside its own box) and give it the focus.
-  useEffect(() => {
-    if (!reveal) return
-    const index = items.findIndex((item) => item.taskId === reveal.taskId)
-    const list = scroller.current?.querySelector<HTMLElement>('.items-list')
-    if (index < 0 || !list) return
-    const top = index * ROW_HEIGHT
-    if (top < list.scrollTop || top + ROW_HEIGHT > list.scrollTop + list.clientHeight) list.scrollTop = Math.max(0, top - list.clientHeight / 2)
-    const frame = requestAnimationFrame(() => list.querySelector<HTMLElement>(`[data-key="${reveal.taskId}"]`)?.focus())
-    return () => cancelAnimationFrame(frame)
-    // Only a new reveal request moves the focus, not every change of the list.
-  }, [reveal]) // eslint-disable-line react-hooks/exhaustive-deps
+  // Bring a moved item into view and give it the focus, as soon as it is in this list (a move may
+  // land a moment after it is asked for).
+  const revealing = useRef<number | null>(null)
+  useLayoutEffect(() => {
+    if (reveal) revealing.current = reveal.taskId
+  }, [reveal])
+  useLayoutEffect(() => {
+    const taskId = revealing.current
+    const index = taskId === null ? undefined : indexOf.get(taskId)
+    if (taskId === null || index === undefined) return
+    revealing.current = null
+    goTo(index, taskId)
+  })
 
-  const height = Math.min(props.maxHeight ?? 560, Math.max(items.length, 1) * ROW_HEIGHT + 2)
-
-  // Tell the revisit which items are in view (it re-reads their scrum fields): after the list
-  // changes and when scrolling stops, from the scroll position (rows have one height), a moment
-  // later so that it never adds to the work of a change or a frame.
+  // Tell the revisit which items are in view (it re-reads their scrum fields), a moment after the
+  // list changes or scrolling stops, so that it never adds to the work of a change or a frame.
   useEffect(() => {
-    const list = scroller.current?.querySelector<HTMLElement>('.items-list')
-    const report = () => {
-      const first = Math.floor((list?.scrollTop ?? 0) / ROW_HEIGHT)
-      const rows = items.slice(first, first + Math.ceil(height / ROW_HEIGHT) + 1)
-      noteVisibleItems(groupId, container.id, rows.map((item) => item.taskId))
-    }
-    let timer = setTimeout(report, 200)
-    const onScroll = () => {
-      clearTimeout(timer)
-      timer = setTimeout(report, 200)
-    }
-    list?.addEventListener('scroll', onScroll, { passive: true })
-    return () => {
-      clearTimeout(timer)
-      list?.removeEventListener('scroll', onScroll)
-      noteVisibleItems(groupId, container.id, [])
-    }
-  }, [groupId, container.id, items, height, virtual, scrolling])
-  const gridProps: GridProps = {
-    'aria-label': label,
-    'aria-describedby': 'items-keys',
-    className: 'items-list',
-    items,
-    selectionMode: container.readOnly ? 'none' : 'multiple',
-    selectionBehavior: 'toggle',
-    selectedKeys: selection,
-    onSelectionChange: changeSelection,
-    // Rows are cached by the collection: anything else they show must be named here to redraw them.
-    dependencies: [epics, containers, movable, draggable, actions, container.readOnly],
-    renderEmptyState: () => <p className="items-list__empty">{emptyText}</p>,
-    style: { height },
-  }
-  const row = (item: BacklogItem) => (
-    <ItemRow item={item} epics={epics} targets={containers} readOnly={container.readOnly} reorderable={movable} draggable={draggable} actions={actions} />
+    const timer = setTimeout(() => {
+      noteVisibleItems(groupId, container.id, items.slice(first, first + inView).map((item) => item.taskId))
+    }, 200)
+    return () => clearTimeout(timer)
+  }, [groupId, container.id, items, first, inView])
+  useEffect(() => () => noteVisibleItems(groupId, container.id, []), [groupId, container.id])
+
+  const view = useMemo<RowWindow>(() => ({ rows, start, end, scrollTo }), [rows, start, end, scrollTo])
+  const gridElement = useLatest(() => scroller.current?.querySelector<HTMLElement>('.items-list') ?? null)
+  const currentRows = useLatest(() => rows)
+  const renderer = useMemo(() => windowRenderer(gridElement, currentRows), [gridElement, currentRows])
+  const settings = useMemo<RowSettings>(
+    () => ({ epics, targets: containers, readOnly, reorderable: movable, draggable, actions }),
+    [epics, containers, readOnly, movable, draggable, actions],
   )
-  const grid =
-    droppable && dnd ? (
-      <DraggableGrid {...gridProps} dnd={dnd} onMove={onMove} isDragDisabled={!movable}>
+  // Kept between renders: only a change of its rows, their selection or the list's shape redraws it.
+  const grid = useMemo(() => {
+    const gridProps: GridProps = {
+      'aria-label': label,
+      'aria-describedby': 'items-keys',
+      className: windowed ? 'items-list items-list--windowed' : 'items-list',
+      items: rows,
+      selectionMode: readOnly ? 'none' : 'multiple',
+      selectionBehavior: 'toggle',
+      selectedKeys: selection,
+      onSelectionChange: changeSelection,
+      // Rows are cached by the collection: anything else they show must be named here to redraw them.
+      dependencies: [readOnly, windowed],
+      renderEmptyState: () => <p className="items-list__empty">{emptyText}</p>,
+      style: windowed ? ({ height, '--rows': rows.length } as CSSProperties) : { height },
+      onScroll: windowed ? onScroll : undefined,
+    }
+    const row = (key: RowKey) => renderItemRow(key, readOnly, windowed)
+    const grid = droppable && dnd ? (
+      <DraggableGrid {...gridProps} dnd={dnd} onMove={move} titleOf={titleOf} isDragDisabled={!movable}>
         {row}
       </DraggableGrid>
     ) : (
       <GridList {...gridProps}>{row}</GridList>
     )
+    return windowed ? <CollectionRendererContext.Provider value={renderer}>{grid}</CollectionRendererContext.Provider> : grid
+  }, [label, windowed, rows, readOnly, selection, changeSelection, emptyText, height, onScroll, droppable, dnd, move, titleOf, movable, renderer])
+
   return (
     <div
       ref={scroller}
@@ -243,17 +359,11 @@ export function ItemsList(props: ItemsListProps) {
         <span className="items-head__status">{t('items.column.status')}</span>
         <span />
       </div>
-      {virtual && !scrolling ? (
-        <p className="items-list__empty" role="status">
-          {t('items.loading')}
-        </p>
-      ) : virtual && scrolling ? (
-        <scrolling.Virtualizer layout={scrolling.ListLayout} layoutOptions={{ rowSize: ROW_HEIGHT }}>
-          {grid}
-        </scrolling.Virtualizer>
-      ) : (
-        grid
-      )}
+      <RowSettingsContext.Provider value={settings}>
+        <RowItemsContext.Provider value={byId}>
+          <RowWindowContext.Provider value={view}>{grid}</RowWindowContext.Provider>
+        </RowItemsContext.Provider>
+      </RowSettingsContext.Provider>
     </div>
   )
 }

@@ -1,8 +1,8 @@
 import type { DropItem } from 'react-aria-components/GridList'
 import { isTextDropItem } from 'react-aria-components/useDrop'
 import { useDragAndDrop } from 'react-aria-components/useDragAndDrop'
-import type { BacklogItem } from '@/lib/items/item-fields'
 import type { ReorderTarget } from '../api/filter-items'
+import { dragState } from './drag-state'
 
 /** Items travel between lists (backlog ⇄ sprints) as their task ids. */
 const ITEM_TYPE = 'application/x-scrum-backlog-item'
@@ -16,12 +16,14 @@ async function droppedIds(items: DropItem[]): Promise<number[]> {
  * Drag and drop for one list of items: reorder within it, or take items dragged in from another
  * list. It is most of React Aria's drag-and-drop code, so it loads after the list is on screen.
  */
-export function useItemsDragAndDrop(items: readonly BacklogItem[], onMove: (taskIds: number[], target: ReorderTarget) => void, isDisabled = false) {
+export function useItemsDragAndDrop(titleOf: (taskId: number) => string, onMove: (taskIds: number[], target: ReorderTarget) => void, isDisabled = false) {
   return useDragAndDrop({
     // Off while the list is filtered: a filtered view has no single right place to drop into.
     isDisabled,
+    onDragStart: () => dragState.set(true),
+    onDragEnd: () => dragState.set(false),
     getItems: (keys) =>
-      [...keys].map((key) => ({ [ITEM_TYPE]: String(key), 'text/plain': items.find((item) => item.taskId === Number(key))?.title ?? '' })),
+      [...keys].map((key) => ({ [ITEM_TYPE]: String(key), 'text/plain': titleOf(Number(key)) })),
     acceptedDragTypes: [ITEM_TYPE],
     getDropOperation: () => 'move',
     onReorder: (event) => {

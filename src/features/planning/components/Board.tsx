@@ -8,7 +8,7 @@ import { retryChanges, useItemChanges, type ChangeReport, type ItemChange, type 
 import { byBacklogOrder, sumStoryPoints, type BacklogItem, type ItemContainer, type Person } from '@/lib/items/item-fields'
 import { usePortal } from '@/lib/portal-context'
 import { byPlanningOrder, type Sprint } from '@/lib/sprints/sprint-fields'
-import { containerStats, DONE, velocity as velocityOf } from '@/lib/sprints/sprint-stats'
+import { containerStats, DONE, velocity as velocityOf, type ContainerStats } from '@/lib/sprints/sprint-stats'
 import { useCurrentUser } from '@/lib/users/get-current-user'
 import { isReorderable, useItemFilters } from '@/stores/item-filters'
 import { Button } from '@/ui/Button'
@@ -52,6 +52,8 @@ type SprintDialogState =
   | null
 
 const NO_SPRINTS: readonly Sprint[] = []
+const NO_ITEMS: readonly BacklogItem[] = []
+const NO_TOTALS = { stats: containerStats(NO_ITEMS), unfinished: 0, sums: sumStoryPoints(NO_ITEMS) }
 
 /**
  * The planning board of one team: its sprints (the active one first, then planned ones, then the
@@ -109,7 +111,25 @@ export function Board({ group, backlogId, ready }: BoardProps) {
     }
     return map
   }, [shown])
-  const allIn = (entityId: number) => all.filter((item) => item.entityId === entityId)
+  // Every list's items and totals, worked out once per change of the items, not per list per render.
+  const inContainer = useMemo(() => {
+    const map = new Map<number, BacklogItem[]>()
+    for (const item of all) {
+      const list = map.get(item.entityId)
+      if (list) list.push(item)
+      else map.set(item.entityId, [item])
+    }
+    return map
+  }, [all])
+  const allIn = (entityId: number): readonly BacklogItem[] => inContainer.get(entityId) ?? NO_ITEMS
+  const totals = useMemo(() => {
+    const map = new Map<number, { stats: ContainerStats; unfinished: number; sums: ReturnType<typeof sumStoryPoints> }>()
+    for (const [entityId, list] of inContainer) {
+      map.set(entityId, { stats: containerStats(list), unfinished: list.filter((item) => item.status !== DONE).length, sums: sumStoryPoints(list) })
+    }
+    return map
+  }, [inContainer])
+  const totalsOf = (entityId: number) => totals.get(entityId) ?? NO_TOTALS
   const reorderable = isReorderable(listFilters)
   const velocity = useMemo(() => velocityOf(sprintList, all), [sprintList, all])
   const people = useMemo(() => {
@@ -247,9 +267,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   const sprintSection = (sprint: Sprint) => {
     const container = byId.get(sprint.id)!
     const headingId = `${idPrefix}-sprint-${sprint.id}`
-    const inSprint = allIn(sprint.id)
-    const stats = containerStats(inSprint)
-    const unfinished = inSprint.filter((item) => item.status !== DONE).length
+    const { stats, unfinished } = totalsOf(sprint.id)
     return (
       <section key={sprint.id} className={`container container--${sprint.status}`} aria-labelledby={headingId}>
         <SprintHeader
@@ -276,8 +294,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   }
 
   const backlogHeading = `${idPrefix}-backlog`
-  const backlogStats = containerStats(allIn(backlogId))
-  const backlogSums = sumStoryPoints(allIn(backlogId))
+  const { stats: backlogStats, sums: backlogSums } = totalsOf(backlogId)
   usePreloadWhenIdle(items.isSuccess, [BulkBar, SprintDialog, CompleteSprintDialog, DeleteSprintDialog])
   const body = items.isPending ? (
     <>
@@ -374,8 +391,8 @@ export function Board({ group, backlogId, ready }: BoardProps) {
       {dialog?.kind === 'complete' && (
         <CompleteSprintDialog
           sprint={dialog.sprint}
-          stats={containerStats(allIn(dialog.sprint.id))}
-          unfinished={allIn(dialog.sprint.id).filter((item) => item.status !== DONE).length}
+          stats={totalsOf(dialog.sprint.id).stats}
+          unfinished={totalsOf(dialog.sprint.id).unfinished}
           backlogId={backlogId}
           planned={upcoming.filter((sprint) => sprint.status === 'planned')}
           onClose={() => setDialog(null)}
