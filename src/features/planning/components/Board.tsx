@@ -53,6 +53,17 @@ type SprintDialogState =
 
 const NO_SPRINTS: readonly Sprint[] = []
 const NO_ITEMS: readonly BacklogItem[] = []
+
+/** Items by the backlog or sprint they are in, each list in the order given. */
+function byContainer(items: readonly BacklogItem[]): Map<number, BacklogItem[]> {
+  const map = new Map<number, BacklogItem[]>()
+  for (const item of items) {
+    const list = map.get(item.entityId)
+    if (list) list.push(item)
+    else map.set(item.entityId, [item])
+  }
+  return map
+}
 const NO_TOTALS = { stats: containerStats(NO_ITEMS), unfinished: 0, sums: sumStoryPoints(NO_ITEMS) }
 
 /**
@@ -102,25 +113,9 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   // and a key typed meanwhile interrupts filtering for the previous one (5,000 items filter slowly).
   const listFilters = useDeferredValue(filters)
   const shown = useMemo(() => filterItems(all, listFilters), [all, listFilters])
-  const shownIn = useMemo(() => {
-    const map = new Map<number, BacklogItem[]>()
-    for (const item of shown) {
-      const list = map.get(item.entityId)
-      if (list) list.push(item)
-      else map.set(item.entityId, [item])
-    }
-    return map
-  }, [shown])
+  const shownIn = useMemo(() => byContainer(shown), [shown])
   // Every list's items and totals, worked out once per change of the items, not per list per render.
-  const inContainer = useMemo(() => {
-    const map = new Map<number, BacklogItem[]>()
-    for (const item of all) {
-      const list = map.get(item.entityId)
-      if (list) list.push(item)
-      else map.set(item.entityId, [item])
-    }
-    return map
-  }, [all])
+  const inContainer = useMemo(() => byContainer(all), [all])
   const allIn = (entityId: number): readonly BacklogItem[] => inContainer.get(entityId) ?? NO_ITEMS
   const totals = useMemo(() => {
     const map = new Map<number, { stats: ContainerStats; unfinished: number; sums: ReturnType<typeof sumStoryPoints> }>()
