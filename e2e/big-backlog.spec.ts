@@ -51,6 +51,46 @@ test.describe('a big backlog', () => {
     await expect(items.list.locator(`[data-key="${taskId}"] .points-field__input`)).toHaveValue(next)
   })
 
+  test('a search in a long list shows only what matches, numbered anew, and clearing it brings every row back where it was', async ({
+    page,
+    shell,
+    items,
+    control,
+  }) => {
+    test.setTimeout(90_000)
+    await control.reset('large')
+    await shell.open(huge)
+    await expect(items.totals).toContainText('1,000 items', { timeout: 30_000 })
+    // What the portal holds: the backlog's items whose title has the word, in backlog order.
+    const store = await control.store()
+    const backlog = store.entities.find((entity) => entity.groupId === LARGE.groups.huge && entity.entityType === 'backlog')!
+    const titles = new Map(store.tasks.map((task) => [task.id, task.title]))
+    const inBacklog = store.items.filter((item) => item.entityId === backlog.id).sort((a, b) => a.sort - b.sort || a.taskId - b.taskId)
+    const word = 'cache'
+    const matching = inBacklog.filter((item) => titles.get(item.taskId)!.toLowerCase().includes(word))
+    expect(matching.length).toBeGreaterThan(40)
+
+    await items.search.fill(word)
+    await expect(items.list).toHaveAttribute('aria-rowcount', String(matching.length))
+    await expect(items.rows.first()).toHaveAttribute('data-key', String(matching[0]!.taskId))
+    await expect(items.rows.first()).toHaveAttribute('aria-rowindex', '1')
+    for (const title of await items.rows.locator('.item-row__title').allTextContents()) expect(title.toLowerCase()).toContain(word)
+    // The keyboard reaches the last match, not the last item of the list.
+    await items.rows.first().focus()
+    await page.keyboard.press('End')
+    await expect(items.list.locator(`[data-key="${matching.at(-1)!.taskId}"]`)).toBeFocused()
+    await expect(items.list.locator(`[data-key="${matching.at(-1)!.taskId}"]`)).toHaveAttribute('aria-rowindex', String(matching.length))
+
+    await items.search.fill('')
+    await expect(items.list).toHaveAttribute('aria-rowcount', '1000')
+    // Back at the top, the list starts with its first item again.
+    await expect(async () => {
+      await items.list.evaluate((element) => (element.scrollTop = 0))
+      await expect(items.list.locator('[aria-rowindex="1"]')).toHaveAttribute('data-key', String(inBacklog[0]!.taskId), { timeout: 1_000 })
+    }).toPass()
+    await expect(items.list.locator('[aria-rowindex="1"]')).toBeInViewport()
+  })
+
   test('shows how far it has loaded, counting up, until the list appears', async ({ page, shell, items, control }) => {
     test.setTimeout(60_000)
     await control.reset('large')

@@ -1,6 +1,6 @@
 import type { ComponentType, ReactNode } from 'react'
-import { Button } from 'react-aria-components/Button'
 import { deferredModule, useOnDemand } from '@/lib/lazy-component'
+import { PlainButton } from './PlainButton'
 
 export interface MenuAction {
   id: string
@@ -31,7 +31,9 @@ export function ActionMenu(props: ActionMenuProps) {
   const { Full, opening, open, preload } = useOnDemand(fullMenu)
   if (Full) return <Full {...props} />
   return (
-    <Button
+    // A native button: a list shows one in every row, and React Aria's follows every change of the
+    // input modality (a key pressed after a click redraws each of them).
+    <PlainButton
       className={props.className}
       aria-label={props.label}
       aria-haspopup="menu"
@@ -39,10 +41,10 @@ export function ActionMenu(props: ActionMenuProps) {
       data-opening={opening || undefined}
       onPress={open}
       // Pointing at it or tabbing to it fetches the code, so that it is here when pressed.
-      onHoverStart={preload}
+      onPointerEnter={preload}
       onFocus={preload}
     >
       {props.content}
-    </Button>
+    </PlainButton>
   )
 }

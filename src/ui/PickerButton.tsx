@@ -1,6 +1,6 @@
 import { useId, type ComponentType } from 'react'
-import { Button } from 'react-aria-components/Button'
 import { deferredModule, useOnDemand } from '@/lib/lazy-component'
+import { PlainButton } from './PlainButton'
 
 export interface SelectOption {
   id: string
@@ -40,9 +40,12 @@ export function PickerButton(props: SimpleSelectProps) {
           {label}
         </span>
       )}
-      <Button
+      {/* A native button: a list shows one in every row, and React Aria's follows every change of
+          the input modality (a key pressed after a click redraws each of them). */}
+      <PlainButton
         className="epic-select__button"
-        isDisabled={isDisabled}
+        disabled={isDisabled}
+        data-disabled={isDisabled || undefined}
         aria-haspopup="listbox"
         aria-labelledby={hideLabel ? `${id}-value ${id}-hidden` : `${id}-value ${id}-label`}
         onPress={open}
@@ -52,10 +55,10 @@ export function PickerButton(props: SimpleSelectProps) {
           if (!hideLabel && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
             event.preventDefault()
             open()
-          } else event.continuePropagation()
+          }
         }}
         // Pointing at it or tabbing to it fetches the code, so that it is here when pressed.
-        onHoverStart={preload}
+        onPointerEnter={preload}
         onFocus={preload}
       >
         <span className="epic-select__value" id={`${id}-value`}>
@@ -68,7 +71,7 @@ export function PickerButton(props: SimpleSelectProps) {
           </span>
         )}
         <span aria-hidden="true">▾</span>
-      </Button>
+      </PlainButton>
     </div>
   )
   return Full ? <Full {...props} openOnMount /> : light

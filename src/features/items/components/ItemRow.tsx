@@ -1,5 +1,5 @@
 import { createContext, memo, useContext } from 'react'
-import { Button as AriaButton } from 'react-aria-components/Button'
+import { Button as AriaButton, ButtonContext } from 'react-aria-components/Button'
 import { GridListItem } from 'react-aria-components/GridList'
 import { Text } from 'react-aria-components/Text'
 import { EpicSelect } from '@/components/EpicSelect'
@@ -10,7 +10,6 @@ import { ActionMenu, type MenuAction } from '@/ui/ActionMenu'
 import { Avatar } from '@/ui/Avatar'
 import { PlainButton } from '@/ui/PlainButton'
 import { StoryPointsField } from './StoryPointsField'
-import { ROW_HEIGHT } from './virtual-from'
 
 export type MoveTarget = 'top' | 'up' | 'down' | 'bottom'
 
@@ -30,21 +29,27 @@ export interface RowSettings {
   /** Where an item could go instead (completed sprints excluded); null while the sprints are unknown. */
   targets: readonly ItemContainer[] | null
   readOnly: boolean
-  reorderable: boolean
-  /** Drag and drop has arrived: rows show their drag handle. */
+  /**
+   * Whether the list can be reordered now (not while a filter is on), asked when a row's menu
+   * opens: filtering must not redraw every row.
+   */
+  canReorder: () => boolean
+  /**
+   * Drag and drop has arrived: rows have their drag handle. It stays while a filter is on (the list
+   * hides it and React Aria disables it), so that a first key in the search redraws no row.
+   */
   draggable: boolean
   actions: ItemRowActions
 }
 
 /**
- * What the grid's collection holds for a row: its key, what type-ahead matches and where it sits.
- * The same object for as long as these stay, so a change to an item's other fields (its points,
- * its epic) leaves the collection alone and redraws only that row.
+ * What the grid's collection holds for a row: its key and what type-ahead matches. The same object
+ * for as long as these stay, so a change to an item's other fields (its points, its epic) leaves
+ * the collection alone and redraws only that row.
  */
 export interface RowKey {
   id: number
   title: string
-  index: number
 }
 
 /** The list's items by task id; each row reads its own. */
@@ -66,14 +71,14 @@ const statusKeys: Record<string, MessageKey> = {
  * list; at narrow widths the person and status fold into the line under the title (CSS).
  */
 const RowCells = memo(function RowCells({ item, settings }: { item: BacklogItem; settings: RowSettings }) {
-  const { epics, targets, readOnly, reorderable, draggable, actions } = settings
+  const { epics, targets, readOnly, canReorder, draggable, actions } = settings
   const { t } = useI18n()
   const statusKey = statusKeys[item.status]
   const status = statusKey ? t(statusKey) : item.status
   // Worked out when the menu opens, not for every row on every render.
   const menuActions = (): MenuAction[] => {
     const entries: MenuAction[] = []
-    if (reorderable && !readOnly) {
+    if (canReorder() && !readOnly) {
       entries.push(
         { id: 'top', label: t('items.move.top'), onAction: () => actions.move(item, 'top') },
         { id: 'up', label: t('items.move.up'), onAction: () => actions.move(item, 'up') },
@@ -107,6 +112,10 @@ const RowCells = memo(function RowCells({ item, settings }: { item: BacklogItem;
           </AriaButton>
         )}
       </span>
+      {/* The row hands its buttons new props whenever it redraws (the drag handle's description
+          follows the input modality, so a key pressed after a click redraws every row): the
+          row's other buttons take nothing from it, and are spared those redraws. */}
+      <ButtonContext.Provider value={null}>
       <span className="item-row__cell item-row__cell--check">
         {/* The row itself is the selectable element (aria-selected, Space, a click toggles it): the
             box only shows its state, so it costs the row no control of its own. */}
@@ -159,6 +168,7 @@ const RowCells = memo(function RowCells({ item, settings }: { item: BacklogItem;
       <span className="item-row__cell item-row__cell--menu">
         <ActionMenu className="item-row__menu" label={t('items.actions', { title: item.title })} content="⋯" actions={menuActions} />
       </span>
+      </ButtonContext.Provider>
     </>
   )
 })
@@ -171,18 +181,12 @@ function RowContent({ taskId }: { taskId: number }) {
 }
 
 /**
- * A row of the grid. A windowed list places each row at its index (only the rows near the view
- * are in the page); a short list lets them flow.
+ * A row of the grid. A windowed list places each row at its index itself (only the rows near the
+ * view are in the page); a short list lets them flow.
  */
-export function renderItemRow(row: RowKey, readOnly: boolean, positioned: boolean) {
+export function renderItemRow(row: RowKey, readOnly: boolean) {
   return (
-    <GridListItem
-      id={row.id}
-      textValue={row.title}
-      className="item-row"
-      data-readonly={readOnly || undefined}
-      style={positioned ? { top: row.index * ROW_HEIGHT } : undefined}
-    >
+    <GridListItem id={row.id} textValue={row.title} className="item-row" data-readonly={readOnly || undefined}>
       <RowContent taskId={row.id} />
     </GridListItem>
   )

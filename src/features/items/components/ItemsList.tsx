@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type UIEvent } from 'react'
+import { SelectableCollectionContext } from 'react-aria-components/Autocomplete'
 import { GridList, type GridListProps, type Selection } from 'react-aria-components/GridList'
 import type { DragAndDropHooks } from 'react-aria-components/useDragAndDrop'
 import { useI18n } from '@/i18n'
@@ -25,7 +26,13 @@ interface ItemsListProps {
   /** What the list is called for screen readers ("Backlog items", "Items of Sprint 3"). */
   label: string
   container: ItemContainer
+  /** The items shown (those the filters let through), in order. */
   items: readonly BacklogItem[]
+  /**
+   * Every item of the list, filtered or not: the grid holds them all and hides those not shown,
+   * so that a key typed in the search changes which rows show, not what the grid holds.
+   */
+  all?: readonly BacklogItem[]
   epics: EpicCatalogue
   /** Every backlog and sprint of the team (for "Move to…"); null while the sprints are unknown. */
   containers: readonly ItemContainer[] | null
@@ -104,11 +111,12 @@ function useLatest<A extends unknown[], R>(run: (...args: A) => R): (...args: A)
  * ranges), items dragged within it or in from another list, or moved from the keyboard
  * (Alt+↑/↓/Home/End, or the drag handle's Enter-to-move).
  *
- * A long list is windowed: the grid's collection holds only the rows near the view (and the row
- * with the focus), placed at their index, so scrolling, editing and filtering cost the same
- * whatever the length. Screen readers hear each row's place in the whole list (aria-rowindex).
- * The grid itself is kept between renders: an edit to an item redraws only its row (rows read
- * their item from context), not the grid and not the other rows.
+ * A long list is windowed: the grid's collection holds every item (keyboard, selection and drag
+ * and drop know the whole list) while only the rows near the view are drawn, at their place, so
+ * scrolling, editing and filtering cost the same whatever the length. A filter hides rows from the
+ * collection rather than rebuilding it. Screen readers hear each row's place in the whole list
+ * (aria-rowindex). The grid itself is kept between renders: an edit to an item redraws only its
+ * row (rows read their item from context), not the grid and not the other rows.
  */
 export function ItemsList(props: ItemsListProps) {
   const { groupId, label, container, epics, containers, reorderable, selected, onMove, actions, reveal, emptyText } = props
@@ -117,7 +125,7 @@ export function ItemsList(props: ItemsListProps) {
   const items = useStableArray(props.items)
   const selection = useListSelection(items, selected)
   const [windowed, setWindowed] = useState(false)
-  if (!windowed && items.length > VIRTUAL_FROM) setWindowed(true)
+  if (!windowed && (props.all ?? items).length > VIRTUAL_FROM) setWindowed(true)
   const scroller = useRef<HTMLDivElement>(null)
   const readOnly = container.readOnly
   const movable = reorderable && !readOnly
@@ -126,7 +134,7 @@ export function ItemsList(props: ItemsListProps) {
   const droppable = !readOnly
   const [dnd, setDnd] = useState(itemsDnd.current)
   const pressed = useRef(false)
-  const draggable = movable && dnd !== undefined
+  const draggable = droppable && dnd !== undefined
   // Taking up drag and drop remounts the grid (its hooks cannot come and go between renders), so it
   // waits until nobody is using the list: no pointer pressed, no focus inside it, no menu or picker
   // of a row open or opening, and that for two checks in a row (a closing popover hands the focus
@@ -161,23 +169,27 @@ export function ItemsList(props: ItemsListProps) {
     // takeUpDnd and canSwap read only refs and what these decide.
   }, [droppable, dnd, arrived]) // eslint-disable-line react-hooks/exhaustive-deps
 
-  // The collection's rows: one object per item for as long as its title and place stay.
+  // The collection's rows: one object per item for as long as its title stays. The grid holds every
+  // item of the list; a filter hides the others (React Aria filters its collection without
+  // rebuilding it: rebuilding 5,000 rows for each key typed would block the page).
+  const everyItem = useStableArray(props.all ?? props.items)
   const [keys] = useState(() => new Map<number, RowKey>())
-  const rows = useStableArray(
-    useMemo(
-      () =>
-        items.map((item, index) => {
-          const known = keys.get(item.taskId)
-          if (known && known.title === item.title && known.index === index) return known
-          const key = { id: item.taskId, title: item.title, index }
-          keys.set(item.taskId, key)
-          return key
-        }),
-      [items, keys],
-    ),
-  )
-  const byId = useMemo(() => new Map(items.map((item) => [item.taskId, item])), [items])
-  const indexOf = useMemo(() => new Map(rows.map((row) => [row.id, row.index])), [rows])
+  const keyOf = (item: BacklogItem): RowKey => {
+    const known = keys.get(item.taskId)
+    if (known && known.title === item.title) return known
+    const key = { id: item.taskId, title: item.title }
+    keys.set(item.taskId, key)
+    return key
+  }
+  const allRows = useStableArray(useMemo(() => everyItem.map(keyOf), [everyItem])) // eslint-disable-line react-hooks/exhaustive-deps
+  const rows = useStableArray(useMemo(() => items.map(keyOf), [items, allRows])) // eslint-disable-line react-hooks/exhaustive-deps
+  const filter = useMemo(() => {
+    if (rows.length === allRows.length) return null
+    const shown = new Set(rows.map((row) => row.id))
+    return { filter: (_text: string, node: { key: unknown }) => shown.has(node.key as number) }
+  }, [rows, allRows])
+  const byId = useMemo(() => new Map(everyItem.map((item) => [item.taskId, item])), [everyItem])
+  const indexOf = useMemo(() => new Map(rows.map((row, index) => [row.id, index])), [rows])
 
   const height = Math.min(props.maxHeight ?? 560, Math.max(items.length, 1) * ROW_HEIGHT + 2)
   const inView = Math.ceil(height / ROW_HEIGHT) + 1
@@ -185,7 +197,7 @@ export function ItemsList(props: ItemsListProps) {
   const [scrolledTo, setScrolledTo] = useState(0)
   const first = Math.min(scrolledTo, Math.max(0, rows.length - inView))
   const start = windowed ? Math.max(0, Math.floor((first - OVERSCAN) / STEP) * STEP) : 0
-  const end = windowed ? Math.min(rows.length, start + inView + 2 * OVERSCAN + STEP) : rows.length
+  const end = windowed ? Math.min(rows.length, Math.ceil((first + inView + OVERSCAN) / STEP) * STEP) : rows.length
   const onScroll = useLatest((event: UIEvent<HTMLDivElement>) => setScrolledTo(Math.floor(event.currentTarget.scrollTop / ROW_HEIGHT)))
 
   // Shift+click on a checkbox selects the range from the last item toggled, as in a file list.
@@ -214,7 +226,7 @@ export function ItemsList(props: ItemsListProps) {
 
   // Bring a row into view and give it the focus once it is drawn (a windowed list draws it after
   // the scroll): after a keyboard move, and for Home, End, Page Up and Page Down.
-  const focusNext = useRef<number | null>(null)
+  const focusNext = useRef<{ taskId: number; keep: boolean } | null>(null)
   const scrollTo = useLatest((index: number) => {
     const list = scroller.current?.querySelector<HTMLElement>('.items-list')
     if (!list) return
@@ -224,19 +236,20 @@ export function ItemsList(props: ItemsListProps) {
     setScrolledTo(Math.floor(list.scrollTop / ROW_HEIGHT))
   })
   const [, setFocusRequest] = useState(0)
-  const goTo = (index: number, taskId: number) => {
+  /** `keep`: after a move from a row's menu, whose closing would take the focus back. */
+  const goTo = (index: number, taskId: number, keep = false) => {
     scrollTo(index)
-    focusNext.current = taskId
+    focusNext.current = { taskId, keep }
     setFocusRequest((count) => count + 1)
   }
   const focusPending = () => {
-    const taskId = focusNext.current
-    if (taskId === null) return
-    const row = scroller.current?.querySelector<HTMLElement>(`.items-list [data-key="${taskId}"]`)
+    const next = focusNext.current
+    if (next === null) return
+    const row = scroller.current?.querySelector<HTMLElement>(`.items-list [data-key="${next.taskId}"]`)
     if (!row) return
     focusNext.current = null
     row.focus()
-    keepFocus(row)
+    if (next.keep) keepFocus(row)
   }
   // A frame later, not during the change: a menu closing hands the focus back to its button first.
   useEffect(() => {
@@ -269,11 +282,12 @@ export function ItemsList(props: ItemsListProps) {
     if (!windowed || !jump || !row || row !== event.target || event.altKey || event.shiftKey || event.ctrlKey || event.metaKey) return
     const at = indexOf.get(Number(row.dataset.key))
     if (at === undefined) return
-    const to = rows[jump(at)]
-    if (!to) return
+    const to = jump(at)
+    const toRow = rows[to]
+    if (!toRow) return
     event.preventDefault()
     event.stopPropagation()
-    goTo(to.index, to.id)
+    goTo(to, toRow.id)
   }
 
   // Bring a moved item into view and give it the focus, as soon as it is in this list (a move may
@@ -287,7 +301,7 @@ export function ItemsList(props: ItemsListProps) {
     const index = taskId === null ? undefined : indexOf.get(taskId)
     if (taskId === null || index === undefined) return
     revealing.current = null
-    goTo(index, taskId)
+    goTo(index, taskId, true)
   })
 
   // Tell the revisit which items are in view (it re-reads their scrum fields), a moment after the
@@ -300,13 +314,14 @@ export function ItemsList(props: ItemsListProps) {
   }, [groupId, container.id, items, first, inView])
   useEffect(() => () => noteVisibleItems(groupId, container.id, []), [groupId, container.id])
 
-  const view = useMemo<RowWindow>(() => ({ rows, start, end, scrollTo }), [rows, start, end, scrollTo])
+  const view = useMemo<RowWindow>(() => ({ rows, indexOf, start, end, first, last: first + inView, scrollTo }), [rows, indexOf, start, end, first, inView, scrollTo])
   const gridElement = useLatest(() => scroller.current?.querySelector<HTMLElement>('.items-list') ?? null)
   const currentRows = useLatest(() => rows)
   const renderer = useMemo(() => windowRenderer(gridElement, currentRows), [gridElement, currentRows])
+  const canReorder = useLatest(() => movable)
   const settings = useMemo<RowSettings>(
-    () => ({ epics, targets: containers, readOnly, reorderable: movable, draggable, actions }),
-    [epics, containers, readOnly, movable, draggable, actions],
+    () => ({ epics, targets: containers, readOnly, canReorder, draggable, actions }),
+    [epics, containers, readOnly, canReorder, draggable, actions],
   )
   // Kept between renders: only a change of its rows, their selection or the list's shape redraws it.
   const grid = useMemo(() => {
@@ -314,7 +329,7 @@ export function ItemsList(props: ItemsListProps) {
       'aria-label': label,
       'aria-describedby': 'items-keys',
       className: windowed ? 'items-list items-list--windowed' : 'items-list',
-      items: rows,
+      items: allRows,
       selectionMode: readOnly ? 'none' : 'multiple',
       selectionBehavior: 'toggle',
       selectedKeys: selection,
@@ -325,7 +340,7 @@ export function ItemsList(props: ItemsListProps) {
       style: windowed ? ({ height, '--rows': rows.length } as CSSProperties) : { height },
       onScroll: windowed ? onScroll : undefined,
     }
-    const row = (key: RowKey) => renderItemRow(key, readOnly, windowed)
+    const row = (key: RowKey) => renderItemRow(key, readOnly)
     const grid = droppable && dnd ? (
       <DraggableGrid {...gridProps} dnd={dnd} onMove={move} titleOf={titleOf} isDragDisabled={!movable}>
         {row}
@@ -333,13 +348,15 @@ export function ItemsList(props: ItemsListProps) {
     ) : (
       <GridList {...gridProps}>{row}</GridList>
     )
-    return windowed ? <CollectionRendererContext.Provider value={renderer}>{grid}</CollectionRendererContext.Provider> : grid
-  }, [label, windowed, rows, readOnly, selection, changeSelection, emptyText, height, onScroll, droppable, dnd, move, titleOf, movable, renderer])
+    const filtered = <SelectableCollectionContext.Provider value={filter}>{grid}</SelectableCollectionContext.Provider>
+    return windowed ? <CollectionRendererContext.Provider value={renderer}>{filtered}</CollectionRendererContext.Provider> : filtered
+  }, [label, windowed, allRows, filter, rows.length, readOnly, selection, changeSelection, emptyText, height, onScroll, droppable, dnd, move, titleOf, movable, renderer])
 
   return (
     <div
       ref={scroller}
       className="items-list-wrap"
+      data-fixed-order={movable ? undefined : true}
       onKeyDownCapture={onKeyDownCapture}
       onPointerDownCapture={(event) => {
         shift.current = event.shiftKey

@@ -1,4 +1,4 @@
-import { createContext, Fragment, useContext, useLayoutEffect, useRef, type ComponentProps, type ContextType, type ReactNode } from 'react'
+import { createContext, Fragment, startTransition, useContext, useEffect, useLayoutEffect, useRef, useState, type ComponentProps, type ContextType, type ReactNode } from 'react'
 import { CollectionRendererContext } from 'react-aria-components/CollectionBuilder'
 import { useDragging } from './drag-state'
 import type { RowKey } from './ItemRow'
@@ -11,19 +11,34 @@ type CollectionNode = ReturnType<RootProps['collection']['getItem']>
 
 /** Which rows of a windowed list are near the view: [start, end) of `rows`. */
 export interface RowWindow {
+  /** The rows shown, in order (a filter hides the others from the grid's collection). */
   rows: readonly RowKey[]
+  /** Each shown row's place in `rows`, by task id. */
+  indexOf: ReadonlyMap<number, number>
   start: number
   end: number
+  /** The rows in view, [first, last): the part of the window a new set of rows draws at once. */
+  first: number
+  last: number
   /** Scroll the list so that the row at this index is in view (the grid moved its focus there). */
   scrollTo: (index: number) => void
 }
 
 export const RowWindowContext = createContext<RowWindow | null>(null)
 
-/** Drawn rows by collection node (a changed item is a new node), per drop indicator renderer. */
-const drawnByIndicators = new WeakMap<object, WeakMap<object, ReactNode>>()
+/**
+ * Drawn rows by row key, per drop indicator renderer. A drawn row is used again while its node has
+ * the same props (a filter or a move gives the row a new node but the same props) and, with drop
+ * indicators, the same place.
+ */
+interface Drawn {
+  props: unknown
+  at: number
+  element: ReactNode
+}
+const drawnByIndicators = new WeakMap<object, WeakMap<object, Drawn>>()
 const NO_INDICATORS = {}
-function drawnRows(indicators: object | undefined): WeakMap<object, ReactNode> {
+function drawnRows(indicators: object | undefined): WeakMap<object, Drawn> {
   const owner = indicators ?? NO_INDICATORS
   let drawn = drawnByIndicators.get(owner)
   if (!drawn) drawnByIndicators.set(owner, (drawn = new WeakMap()))
@@ -44,14 +59,21 @@ function WindowRoot({ collection, persistedKeys, scrollRef, renderDropIndicator:
   const rows = view?.rows ?? []
   const start = view?.start ?? 0
   const end = view?.end ?? 0
+  // A new set of rows (a filter typed, another list) draws the rows in view at once and the rest of
+  // the window in a transition after it, which React can interrupt: the rows to draw for a key
+  // typed in the search then cost a third, and no frame waits for rows nobody sees yet.
+  const [whole, setWhole] = useState<readonly RowKey[] | null>(null)
+  const everything = whole === rows
+  let later = false
+  useEffect(() => {
+    if (later) startTransition(() => setWhole(rows))
+  })
 
   // Keys React Aria keeps (the focus): a focus that moved to a row outside the window (End, type to
   // select) brings that row into view, where it takes the focus as it mounts.
   const lastKept = useRef<unknown>(null)
-  const indexOf = (key: unknown) => {
-    const node = collection.getItem(key as never)
-    return node ? (node.value as RowKey | null)?.index : undefined
-  }
+  const places = view?.indexOf
+  const indexOf = (key: unknown) => (collection.getItem(key as never) ? places?.get(key as number) : undefined)
   const kept: number[] = []
   for (const key of persistedKeys ?? []) {
     const index = indexOf(key)
@@ -69,33 +91,36 @@ function WindowRoot({ collection, persistedKeys, scrollRef, renderDropIndicator:
     const row = rows[index]
     const node = row && (collection.getItem(row.id) as CollectionNode | null)
     if (!node) return null
-    let element = drawn.get(node)
-    if (element === undefined) {
-      const at = (node.value as RowKey).index
-      const rendered = node.render?.(node)
-      element = renderDropIndicator ? (
-        <Fragment key={node.key}>
-          <div className="items-list__drop" style={{ top: at * ROW_HEIGHT }}>
-            {renderDropIndicator({ type: 'item', key: node.key, dropPosition: 'before' })}
-          </div>
-          {rendered}
-          {at === rows.length - 1 && (
-            <div className="items-list__drop" style={{ top: (at + 1) * ROW_HEIGHT }}>
-              {renderDropIndicator({ type: 'item', key: node.key, dropPosition: 'after' })}
-            </div>
-          )}
-        </Fragment>
-      ) : (
-        <Fragment key={node.key}>{rendered}</Fragment>
-      )
-      drawn.set(node, element)
+    const known = drawn.get(row)
+    if (known && known.props === node.props && (!renderDropIndicator || known.at === index)) return known.element
+    if (!everything && (index < (view?.first ?? 0) || index >= (view?.last ?? end)) && !kept.includes(index)) {
+      later = true
+      return null
     }
+    const rendered = node.render?.(node)
+    const element = renderDropIndicator ? (
+      <Fragment key={node.key}>
+        <div className="items-list__drop" style={{ top: index * ROW_HEIGHT }}>
+          {renderDropIndicator({ type: 'item', key: node.key, dropPosition: 'before' })}
+        </div>
+        {rendered}
+        {index === rows.length - 1 && (
+          <div className="items-list__drop" style={{ top: (index + 1) * ROW_HEIGHT }}>
+            {renderDropIndicator({ type: 'item', key: node.key, dropPosition: 'after' })}
+          </div>
+        )}
+      </Fragment>
+    ) : (
+      <Fragment key={node.key}>{rendered}</Fragment>
+    )
+    drawn.set(row, { props: node.props, at: index, element })
     return element
   }
   const indexes = [...kept.filter((index) => index < start), ...Array.from({ length: Math.max(0, end - start) }, (_, offset) => start + offset), ...kept.filter((index) => index >= end)]
 
-  // React Aria numbers rows only inside its own virtualiser: give each row drawn its place in the
-  // whole list, and the grid its length, for screen readers.
+  // Each row drawn goes to its place (a filter or a move changes it without drawing the row again).
+  // React Aria numbers rows only inside its own virtualiser: give each row its place in the whole
+  // list, and the grid its length, for screen readers.
   useLayoutEffect(() => {
     const grid = scrollRef?.current
     if (!grid) return
@@ -103,8 +128,11 @@ function WindowRoot({ collection, persistedKeys, scrollRef, renderDropIndicator:
     if (grid.getAttribute('aria-rowcount') !== count) grid.setAttribute('aria-rowcount', count)
     for (const element of grid.querySelectorAll<HTMLElement>(':scope > [data-key]')) {
       const index = indexOf(element.dataset.key === undefined ? undefined : Number(element.dataset.key))
-      const place = index === undefined ? null : String(index + 1)
-      if (place !== null && element.getAttribute('aria-rowindex') !== place) element.setAttribute('aria-rowindex', place)
+      if (index === undefined) continue
+      const top = `${index * ROW_HEIGHT}px`
+      if (element.style.top !== top) element.style.top = top
+      const place = String(index + 1)
+      if (element.getAttribute('aria-rowindex') !== place) element.setAttribute('aria-rowindex', place)
     }
   })
   return <>{indexes.map(draw)}</>

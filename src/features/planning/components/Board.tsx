@@ -246,6 +246,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
         label={container.kind === 'backlog' ? t('items.listLabel') : t('items.listLabelSprint', { sprint: container.name })}
         container={container}
         items={listItems}
+        all={allIn(container.id)}
         epics={epics}
         containers={sprints.isSuccess ? containers : null}
         reorderable={reorderable}
