@@ -1,7 +1,15 @@
 import { expect, test } from './fixtures'
+import type { ItemsPage } from './fixtures/app-page'
+import type { PortalShell } from './fixtures/portal-shell'
 import { LARGE } from './portal/data/seed-large'
 
 const huge = { placement: 'SONET_GROUP_DETAIL_TAB' as const, groupId: LARGE.groups.huge }
+
+/** The large seed's 1,000-item backlog, opened from its workgroup tab and shown. */
+async function openHuge(shell: PortalShell, items: ItemsPage) {
+  await shell.open(huge)
+  await expect(items.totals).toContainText('1,000 items', { timeout: 30_000 })
+}
 /** `tasks.task.list` and `tasks.api.scrum.task.get` are the reads of the items. */
 const readsItems = (methods: string[]) => methods.some((method) => method === 'tasks.task.list' || method === 'tasks.api.scrum.task.get')
 
@@ -14,8 +22,7 @@ test.describe('a big backlog', () => {
   }) => {
     test.setTimeout(90_000)
     await control.reset('large')
-    await shell.open(huge)
-    await expect(items.totals).toContainText('1,000 items', { timeout: 30_000 })
+    await openHuge(shell, items)
     // The grid knows the whole list; the page holds only the rows near the view.
     await expect(items.list).toHaveAttribute('aria-rowcount', '1000')
     expect(await items.rows.count()).toBeLessThan(40)
@@ -59,8 +66,7 @@ test.describe('a big backlog', () => {
   }) => {
     test.setTimeout(90_000)
     await control.reset('large')
-    await shell.open(huge)
-    await expect(items.totals).toContainText('1,000 items', { timeout: 30_000 })
+    await openHuge(shell, items)
     // What the portal holds: the backlog's items whose title has the word, in backlog order.
     const store = await control.store()
     const backlog = store.entities.find((entity) => entity.groupId === LARGE.groups.huge && entity.entityType === 'backlog')!
@@ -134,8 +140,7 @@ test.describe('a big backlog', () => {
     await control.reset('large')
     // The app's clock, so that 30 s (the list's staleTime) can pass without waiting for them.
     await page.clock.install()
-    await shell.open(huge)
-    await expect(items.totals).toContainText('1,000 items', { timeout: 30_000 })
+    await openHuge(shell, items)
     const taskId = Number((await items.rows.first().locator('.item-row__id').innerText()).replace('#', ''))
 
     await backlog.back.click()
