@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { Checkbox } from 'react-aria-components/Checkbox'
 import { ColorSwatch } from 'react-aria-components/ColorSwatch'
 import { ColorSwatchPicker, ColorSwatchPickerItem } from 'react-aria-components/ColorSwatchPicker'
 import { FieldError } from 'react-aria-components/FieldError'
@@ -6,7 +7,6 @@ import { Label } from 'react-aria-components/Label'
 import { TextArea } from 'react-aria-components/TextArea'
 import { TextField } from 'react-aria-components/TextField'
 import { useI18n } from '@/i18n'
-import { Check } from '@/ui/Check'
 import { Button } from '@/ui/Button'
 import { ConfirmButtons } from '@/ui/ConfirmButtons'
 import { Dialog } from '@/ui/Dialog'
@@ -164,9 +164,10 @@ export function DeleteEpicDialog({ epic, attached, onClose, onDetached }: Delete
         <>
           <p>{t('epics.dangling', { count: attached })}</p>
           {canDetach ? (
-            <Check checked={detach} onChange={setDetach}>
+            <Checkbox className="filter-check" isSelected={detach} onChange={setDetach}>
+              <span className="checkbox-box" aria-hidden="true" />
               {t('epics.detachAfter', { count: attached })}
-            </Check>
+            </Checkbox>
           ) : (
             <p>{t('epics.detachRefused')}</p>
           )}

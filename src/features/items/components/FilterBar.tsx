@@ -1,9 +1,9 @@
 import { Button as RemoveButton } from 'react-aria-components/Button'
+import { Checkbox } from 'react-aria-components/Checkbox'
 import { useI18n } from '@/i18n'
 import { useItemFilterActions, useItemFilters, type ItemFilters } from '@/stores/item-filters'
 import type { Epic } from '@/lib/epics/epic-fields'
 import type { Person } from '@/lib/items/item-fields'
-import { Check } from '@/ui/Check'
 import { PickerButton } from '@/ui/PickerButton'
 import { SearchInput } from '@/ui/SearchInput'
 
@@ -57,9 +57,10 @@ export function FilterBar({ groupId, epics, people }: FilterBarProps) {
           value={filters.responsibleId === null ? '' : String(filters.responsibleId)}
           onChange={(id) => filterChanged({ responsibleId: id === '' ? null : Number(id) })}
         />
-        <Check checked={filters.noPoints} onChange={(noPoints) => filterChanged({ noPoints })}>
+        <Checkbox className="filter-check" isSelected={filters.noPoints} onChange={(noPoints) => filterChanged({ noPoints })}>
+          <span className="checkbox-box" aria-hidden="true" />
           {t('items.filter.noPoints')}
-        </Check>
+        </Checkbox>
       </div>
       {chips.length > 0 && (
         <ul className="filter-chips__list" aria-label={t('items.filter.active')}>
