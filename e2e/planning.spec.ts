@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 import { LARGE } from './portal/data/seed-large'
 import { SEED } from './portal/data/seed-default'
 import { expect, test, type PortalControl } from './fixtures'
+import { openTeamTab } from './fixtures/open-team'
 
 /**
  * The planning screen: sprints above the backlog, items moving between them, sprint actions, and a
@@ -214,8 +215,7 @@ test.describe('the planning screen at any width', () => {
     test.setTimeout(90_000)
     await control.reset('large')
     await page.setViewportSize({ width: 1280, height: 720 })
-    await shell.open(tab(LARGE.groups.huge))
-    await expect(items.totals).toContainText('1,000 items', { timeout: 30_000 })
+    await openTeamTab(shell, items, LARGE.groups.huge, '1,000 items')
     const inView = async (message: ReturnType<typeof items.toast>) => {
       const box = (await message.boundingBox())!
       const viewport = page.viewportSize()!
@@ -239,7 +239,6 @@ test.describe('the planning screen at any width', () => {
     await items.points(title).fill('3')
     await items.points(title).press('Enter')
     await expect(items.report).toBeVisible()
-    // The region places itself once it knows where the frame is in the portal page (a message to the parent).
-    await expect.poll(() => inView(items.report)).toBe(true)
+    expect(await inView(items.report)).toBe(true)
   })
 })
