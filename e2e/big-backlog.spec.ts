@@ -1,15 +1,13 @@
 import { expect, test } from './fixtures'
 import type { ItemsPage } from './fixtures/app-page'
+import { openTeamTab } from './fixtures/open-team'
 import type { PortalShell } from './fixtures/portal-shell'
 import { LARGE } from './portal/data/seed-large'
 
 const huge = { placement: 'SONET_GROUP_DETAIL_TAB' as const, groupId: LARGE.groups.huge }
 
 /** The large seed's 1,000-item backlog, opened from its workgroup tab and shown. */
-async function openHuge(shell: PortalShell, items: ItemsPage) {
-  await shell.open(huge)
-  await expect(items.totals).toContainText('1,000 items', { timeout: 30_000 })
-}
+const openHuge = (shell: PortalShell, items: ItemsPage) => openTeamTab(shell, items, LARGE.groups.huge, '1,000 items')
 /** `tasks.task.list` and `tasks.api.scrum.task.get` are the reads of the items. */
 const readsItems = (methods: string[]) => methods.some((method) => method === 'tasks.task.list' || method === 'tasks.api.scrum.task.get')
 

@@ -2,6 +2,7 @@ import { VIRTUAL_FROM } from '../src/features/items/components/virtual-from'
 import { LARGE } from './portal/data/seed-large'
 import { SEED } from './portal/data/seed-default'
 import { expect, test, type PortalControl } from './fixtures'
+import { openTeamTab } from './fixtures/open-team'
 
 async function taskId(control: PortalControl, title: string): Promise<number> {
   const answer = await control.rest<{ tasks: { id: string; title: string }[] }>('tasks.task.list', {
@@ -280,8 +281,7 @@ test.describe('big backlogs', () => {
 
   test('a bulk change of 120 items goes in batches of 50 with progress', async ({ shell, items, control }) => {
     await control.reset('large')
-    await shell.open({ placement: 'SONET_GROUP_DETAIL_TAB', groupId: LARGE.groups.medium })
-    await expect(items.totals).toContainText('120 items', { timeout: 30_000 })
+    await openTeamTab(shell, items, LARGE.groups.medium, '120 items')
     await items.rows.first().locator('.item-row__check').click()
     await items.bulkBar.getByRole('button', { name: 'Select all 120 shown' }).click()
     await expect(items.bulkBar).toContainText('120 selected')

@@ -3,6 +3,7 @@ import { PortalShell } from './fixtures/portal-shell'
 import { LARGE } from './portal/data/seed-large'
 import { SEED } from './portal/data/seed-default'
 import { expect, test, type PortalControl } from './fixtures'
+import { openTeamTab } from './fixtures/open-team'
 
 /**
  * Edits you can trust: every change goes out once, lands in the order it was made, is reported
@@ -113,8 +114,7 @@ test.describe('the screen shows what the portal kept', () => {
   }) => {
     test.setTimeout(90_000)
     await control.reset('large')
-    await shell.open(tab(LARGE.groups.medium))
-    await expect(items.totals).toContainText('120 items', { timeout: 30_000 })
+    await openTeamTab(shell, items, LARGE.groups.medium, '120 items')
     await items.rows.first().locator('.item-row__check').click()
     await items.bulkBar.getByRole('button', { name: 'Select all 120 shown' }).click()
     const portalPoints = async () => {
