@@ -1,5 +1,7 @@
 import { lazy, Suspense, useSyncExternalStore } from 'react'
 import { toastQueue } from './toast-queue'
+// Listening from the start: the first message, whose region loads with it, must know where the person acted.
+import './interaction-anchor'
 
 const ToastHost = lazy(() => import('./Toast').then((module) => ({ default: module.ToastHost })))
 
