@@ -1,23 +1,25 @@
-import { lazy, Suspense, useEffect, useRef } from 'react'
+import { Suspense, useEffect, useRef } from 'react'
 import { followContentHeight, setPortalTitle } from '@/bitrix'
-import { ScrumGroupsScreen } from '@/features/scrum-groups/ScrumGroupsScreen'
 import { useQuery } from '@tanstack/react-query'
 import { currentUserQueryOptions } from '@/lib/users/get-current-user'
 import { useI18n } from '@/i18n'
 import { useSelectedGroupId, useUiActions } from '@/stores/ui-store'
 import { usePortal } from '@/lib/portal-context'
+import { lazyComponent } from '@/lib/lazy-component'
 import { rememberGroup } from './start-group'
 import { SessionEnded } from './SessionEnded'
 import './app.css'
 
-// The planning screen (grids, drag and drop, dialogs) is most of the app: it loads when a team is chosen.
-const PlanningScreen = lazy(() => import('@/features/planning/PlanningScreen').then((module) => ({ default: module.PlanningScreen })))
+// Each screen loads when it is opened: the planning screen (grids, drag and drop, dialogs) when a
+// team is chosen, the team picker when none is. Boot fetches the first one while it connects.
+export const PlanningScreen = lazyComponent(() => import('@/features/planning/PlanningScreen').then((module) => module.PlanningScreen))
+export const ScrumGroupsScreen = lazyComponent(() => import('@/features/scrum-groups/ScrumGroupsScreen').then((module) => module.ScrumGroupsScreen))
 
-function LoadingScreen() {
+function LoadingScreen({ picker }: { picker: boolean }) {
   const { t } = useI18n()
   return (
     <p className="page-message" role="status" aria-busy="true">
-      {t('backlog.loading')}
+      {t(picker ? 'groups.loading' : 'backlog.loading')}
     </p>
   )
 }
@@ -60,13 +62,13 @@ export function App() {
       </header>
       <SessionEnded />
       <main>
-        {selectedGroupId === null ? (
-          <ScrumGroupsScreen onChoose={choose} />
-        ) : (
-          <Suspense fallback={<LoadingScreen />}>
+        <Suspense fallback={<LoadingScreen picker={selectedGroupId === null} />}>
+          {selectedGroupId === null ? (
+            <ScrumGroupsScreen onChoose={choose} />
+          ) : (
             <PlanningScreen key={selectedGroupId} groupId={selectedGroupId} onBack={groupCleared} onGroupChange={choose} />
-          </Suspense>
-        )}
+          )}
+        </Suspense>
       </main>
     </div>
   )

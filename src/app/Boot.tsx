@@ -1,4 +1,4 @@
-import { StrictMode, useCallback, useEffect, useState } from 'react'
+import { StrictMode, Suspense, useCallback, useEffect, useState } from 'react'
 import {
   connectToPortal,
   PortalConnectionError,
@@ -7,12 +7,11 @@ import {
   type PortalContext,
 } from '@/bitrix'
 import { I18nProvider, resolveLanguage, useI18n } from '@/i18n'
-import { App } from './App'
+import { App, PlanningScreen, ScrumGroupsScreen } from './App'
 import { AppProviders } from './AppProviders'
-import { InstallScreen } from './install/InstallScreen'
-import { OutsidePortal } from './OutsidePortal'
 import { findStartGroup } from './start-group'
 import { startUi } from '@/stores/ui-store'
+import { lazyComponent } from '@/lib/lazy-component'
 import './app.css'
 
 type BootState =
@@ -21,6 +20,10 @@ type BootState =
   | { status: 'outside'; reason: PortalConnectionError['reason'] }
 
 const launch = readLaunchParams()
+
+// Seen once (installing) or never (the app opened outside a portal): not part of a screen's first load.
+const InstallScreen = lazyComponent(() => import('./install/InstallScreen').then((module) => module.InstallScreen))
+const OutsidePortal = lazyComponent(() => import('./OutsidePortal').then((module) => module.OutsidePortal))
 
 function Connecting() {
   const { t } = useI18n()
@@ -42,6 +45,8 @@ export function Boot() {
       .then(async (b24) => {
         const portal = readPortalContext(b24)
         const startGroup = await findStartGroup(portal)
+        // The first screen's code downloads while React renders the frame around it.
+        void (startGroup === null ? ScrumGroupsScreen : PlanningScreen).preload().catch(() => undefined)
         if (cancelled) return
         startUi(startGroup)
         setState({ status: 'ready', portal })
@@ -74,7 +79,13 @@ export function Boot() {
     return (
       <StrictMode>
         <I18nProvider language={language}>
-          {state.status === 'connecting' ? <Connecting /> : <OutsidePortal reason={state.reason} />}
+          {state.status === 'connecting' ? (
+            <Connecting />
+          ) : (
+            <Suspense fallback={<Connecting />}>
+              <OutsidePortal reason={state.reason} />
+            </Suspense>
+          )}
         </I18nProvider>
       </StrictMode>
     )
@@ -83,7 +94,13 @@ export function Boot() {
   return (
     <StrictMode>
       <AppProviders portal={state.portal} language={language}>
-        {state.portal.isInstallMode && !installed ? <InstallScreen onInstalled={() => setInstalled(true)} /> : <App />}
+        {state.portal.isInstallMode && !installed ? (
+          <Suspense fallback={<Connecting />}>
+            <InstallScreen onInstalled={() => setInstalled(true)} />
+          </Suspense>
+        ) : (
+          <App />
+        )}
       </AppProviders>
     </StrictMode>
   )

@@ -9,14 +9,10 @@ import { Badge } from '@/ui/Badge'
 import { Button } from '@/ui/Button'
 import { ErrorNotice } from '@/ui/ErrorNotice'
 import { useBacklog } from '@/features/backlog-settings/api/get-backlog'
-import { BacklogNotFound } from '@/features/backlog-settings/components/BacklogNotFound'
-import { StrayBacklog } from '@/features/backlog-settings/components/StrayBacklog'
 import { BacklogDetails } from '@/features/backlog-settings/components/BacklogDetails'
 import { useItems } from '@/features/items/api/get-items'
 import { usePlanningBootstrap } from './api/get-planning'
-import { BacklogAccessDenied } from './components/BacklogAccessDenied'
 import { Board } from './components/Board'
-import { GroupNotFound, NotAScrum } from './components/GroupGuard'
 import { lazyComponent, usePreloadWhenIdle } from '@/lib/lazy-component'
 import './planning.css'
 
@@ -28,6 +24,13 @@ const EditBacklogDialog = lazyComponent(() => import('@/features/backlog-setting
 const DeleteBacklogDialog = lazyComponent(() =>
   import('@/features/backlog-settings/components/DeleteBacklogDialog').then((module) => module.DeleteBacklogDialog),
 )
+
+// What a team without a usable backlog sees instead of the board (and the board never needs).
+const BacklogNotFound = lazyComponent(() => import('@/features/backlog-settings/components/BacklogNotFound').then((module) => module.BacklogNotFound))
+const StrayBacklog = lazyComponent(() => import('@/features/backlog-settings/components/StrayBacklog').then((module) => module.StrayBacklog))
+const BacklogAccessDenied = lazyComponent(() => import('./components/BacklogAccessDenied').then((module) => module.BacklogAccessDenied))
+const GroupNotFound = lazyComponent(() => import('./components/GroupGuard').then((module) => module.GroupNotFound))
+const NotAScrum = lazyComponent(() => import('./components/GroupGuard').then((module) => module.NotAScrum))
 
 interface PlanningScreenProps {
   groupId: number
@@ -60,14 +63,15 @@ export function PlanningScreen({ groupId, onBack, onGroupChange }: PlanningScree
   const denied = backlog.error instanceof RestError && backlog.error.is('Access denied')
   const scrumMaster = scrumMasterId > 0 ? people.data?.get(scrumMasterId) : undefined
 
+  const loading = <p role="status">{t('backlog.loading')}</p>
   const body = () => {
-    if (!ready || group.isPending || backlog.isPending) return <p role="status">{t('backlog.loading')}</p>
+    if (!ready || group.isPending || backlog.isPending) return loading
     if (group.isError) return <ErrorNotice error={group.error} title={t('group.loadFailed')} onRetry={() => void group.refetch()} />
-    if (group.data === null) return <GroupNotFound groupId={groupId} onBack={onBack} />
+    if (group.data === null) return <Suspense fallback={loading}><GroupNotFound groupId={groupId} onBack={onBack} /></Suspense>
     if (!group.data.isScrum) {
-      if (!backlog.data) return <NotAScrum group={group.data} onBack={onBack} />
+      if (!backlog.data) return <Suspense fallback={loading}><NotAScrum group={group.data} onBack={onBack} /></Suspense>
       return (
-        <>
+        <Suspense fallback={loading}>
           <StrayBacklog group={group.data} backlog={backlog.data} onDelete={() => setDialog('delete')} />
           <BacklogDetails backlog={backlog.data} group={group.data} />
           {dialog === 'delete' && (
@@ -75,12 +79,12 @@ export function PlanningScreen({ groupId, onBack, onGroupChange }: PlanningScree
               <DeleteBacklogDialog backlog={backlog.data} groupName={groupName} isOpen onOpenChange={(open) => setDialog(open ? 'delete' : null)} />
             </Suspense>
           )}
-        </>
+        </Suspense>
       )
     }
-    if (denied) return <BacklogAccessDenied onBack={onBack} />
+    if (denied) return <Suspense fallback={loading}><BacklogAccessDenied onBack={onBack} /></Suspense>
     if (backlog.isError) return <ErrorNotice error={backlog.error} onRetry={() => void backlog.refetch()} />
-    if (backlog.data === null) return <BacklogNotFound groupId={groupId} group={group.data} />
+    if (backlog.data === null) return <Suspense fallback={loading}><BacklogNotFound groupId={groupId} group={group.data} /></Suspense>
     return (
       <>
         <Board group={group.data} backlogId={backlog.data.id} ready={ready} />
