@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { Checkbox } from 'react-aria-components/Checkbox'
 import { ColorSwatch } from 'react-aria-components/ColorSwatch'
 import { ColorSwatchPicker, ColorSwatchPickerItem } from 'react-aria-components/ColorSwatchPicker'
 import { FieldError } from 'react-aria-components/FieldError'
@@ -7,6 +6,7 @@ import { Label } from 'react-aria-components/Label'
 import { TextArea } from 'react-aria-components/TextArea'
 import { TextField } from 'react-aria-components/TextField'
 import { useI18n } from '@/i18n'
+import { Check } from '@/ui/Check'
 import { Button } from '@/ui/Button'
 import { ConfirmButtons } from '@/ui/ConfirmButtons'
 import { Dialog } from '@/ui/Dialog'
@@ -164,10 +164,9 @@ export function DeleteEpicDialog({ epic, attached, onClose, onDetached }: Delete
         <>
           <p>{t('epics.dangling', { count: attached })}</p>
           {canDetach ? (
-            <Checkbox className="filter-check" isSelected={detach} onChange={setDetach}>
-              <span className="checkbox-box" aria-hidden="true" />
+            <Check checked={detach} onChange={setDetach}>
               {t('epics.detachAfter', { count: attached })}
-            </Checkbox>
+            </Check>
           ) : (
             <p>{t('epics.detachRefused')}</p>
           )}

@@ -1,9 +1,9 @@
 import { Button as RemoveButton } from 'react-aria-components/Button'
-import { Checkbox } from 'react-aria-components/Checkbox'
 import { useI18n } from '@/i18n'
 import { useItemFilterActions, useItemFilters, type ItemFilters } from '@/stores/item-filters'
 import type { Epic } from '@/lib/epics/epic-fields'
 import type { Person } from '@/lib/items/item-fields'
+import { Check } from '@/ui/Check'
 import { PickerButton } from '@/ui/PickerButton'
 import { SearchInput } from '@/ui/SearchInput'
 
@@ -57,10 +57,9 @@ export function FilterBar({ groupId, epics, people }: FilterBarProps) {
           value={filters.responsibleId === null ? '' : String(filters.responsibleId)}
           onChange={(id) => filterChanged({ responsibleId: id === '' ? null : Number(id) })}
         />
-        <Checkbox className="filter-check" isSelected={filters.noPoints} onChange={(noPoints) => filterChanged({ noPoints })}>
-          <span className="checkbox-box" aria-hidden="true" />
+        <Check checked={filters.noPoints} onChange={(noPoints) => filterChanged({ noPoints })}>
           {t('items.filter.noPoints')}
-        </Checkbox>
+        </Check>
       </div>
       {chips.length > 0 && (
         <ul className="filter-chips__list" aria-label={t('items.filter.active')}>
