@@ -232,9 +232,13 @@ test.describe('the planning screen at any width', () => {
 
     // Near the bottom: the last rows of the list, the page scrolled down to them, a refused edit.
     await items.list.evaluate((list) => (list.scrollTop = list.scrollHeight))
+    // The window of rows is redrawn while the list settles at its end: read the last row once it holds still.
     const last = items.rows.last()
-    await last.scrollIntoViewIfNeeded()
-    const title = await last.locator('.item-row__title').innerText()
+    let title = ''
+    await expect(async () => {
+      await last.scrollIntoViewIfNeeded({ timeout: 1000 })
+      title = await last.locator('.item-row__title').innerText({ timeout: 1000 })
+    }).toPass()
     await control.fault({ method: 'tasks.api.scrum.task.update', description: 'Unable to update task' })
     await items.points(title).fill('3')
     await items.points(title).press('Enter')
