@@ -9,7 +9,6 @@ import { Badge } from '@/ui/Badge'
 import { Button } from '@/ui/Button'
 import { ErrorNotice } from '@/ui/ErrorNotice'
 import { useBacklog } from '@/features/backlog-settings/api/get-backlog'
-import { BacklogDetails } from '@/features/backlog-settings/components/BacklogDetails'
 import { useItems } from '@/features/items/api/get-items'
 import { usePlanningBootstrap } from './api/get-planning'
 import { Board } from './components/Board'
@@ -27,6 +26,7 @@ const DeleteBacklogDialog = lazyComponent(() =>
 
 // What a team without a usable backlog sees instead of the board (and the board never needs).
 const BacklogNotFound = lazyComponent(() => import('@/features/backlog-settings/components/BacklogNotFound').then((module) => module.BacklogNotFound))
+const BacklogDetails = lazyComponent(() => import('@/features/backlog-settings/components/BacklogDetails').then((module) => module.BacklogDetails))
 const StrayBacklog = lazyComponent(() => import('@/features/backlog-settings/components/StrayBacklog').then((module) => module.StrayBacklog))
 const BacklogAccessDenied = lazyComponent(() => import('./components/BacklogAccessDenied').then((module) => module.BacklogAccessDenied))
 const GroupNotFound = lazyComponent(() => import('./components/GroupGuard').then((module) => module.GroupNotFound))
