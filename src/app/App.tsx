@@ -5,15 +5,15 @@ import { currentUserQueryOptions } from '@/lib/users/get-current-user'
 import { useI18n } from '@/i18n'
 import { useSelectedGroupId, useUiActions } from '@/stores/ui-store'
 import { usePortal } from '@/lib/portal-context'
-import { lazyComponent } from '@/lib/lazy-component'
+import { lazyScreen } from '@/lib/lazy-component'
 import { rememberGroup } from './start-group'
 import { SessionEnded } from './SessionEnded'
 import './app.css'
 
 // Each screen loads when it is opened: the planning screen (grids, drag and drop, dialogs) when a
 // team is chosen, the team picker when none is. Boot fetches the first one while it connects.
-export const PlanningScreen = lazyComponent(() => import('@/features/planning/PlanningScreen').then((module) => module.PlanningScreen))
-export const ScrumGroupsScreen = lazyComponent(() => import('@/features/scrum-groups/ScrumGroupsScreen').then((module) => module.ScrumGroupsScreen))
+export const PlanningScreen = lazyScreen(() => import('@/features/planning/PlanningScreen').then((module) => module.PlanningScreen))
+export const ScrumGroupsScreen = lazyScreen(() => import('@/features/scrum-groups/ScrumGroupsScreen').then((module) => module.ScrumGroupsScreen))
 
 function LoadingScreen({ picker }: { picker: boolean }) {
   const { t } = useI18n()

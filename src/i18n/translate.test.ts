@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { de } from './de'
+import { deLater } from './de-later'
 import { en } from './en'
+import { enLater } from './en-later'
 import { ru } from './ru'
-import { createTranslator, resolveLanguage } from './translate'
+import { ruLater } from './ru-later'
+import { createTranslator, loadLaterWords, resolveLanguage } from './translate'
 
 describe('resolveLanguage', () => {
   it('maps Bitrix24 language codes to the dictionaries we ship', () => {
@@ -27,13 +30,20 @@ describe('translator', () => {
   })
 
   it('has every English message translated (not copied) in Russian and German', () => {
-    for (const dictionary of [ru, de]) {
-      for (const key of Object.keys(en) as (keyof typeof en)[]) {
+    const english: Record<string, string> = { ...en, ...enLater }
+    for (const dictionary of [{ ...ru, ...ruLater }, { ...de, ...deLater }] as Record<string, string>[]) {
+      for (const key of Object.keys(english)) {
         expect(dictionary[key], key).toBeTruthy()
-        if (!['home.portal', 'outside.link'].includes(key) && en[key].length > 12) {
-          expect(dictionary[key], key).not.toBe(en[key])
+        if (!['home.portal', 'outside.link'].includes(key) && english[key]!.length > 12) {
+          expect(dictionary[key], key).not.toBe(english[key])
         }
       }
     }
+  })
+
+  it('speaks the words of dialogs once they have arrived, in plural forms too', async () => {
+    await loadLaterWords()
+    expect(createTranslator('en')('backlog.delete.confirm')).toBe(enLater['backlog.delete.confirm'])
+    expect(createTranslator('ru')('items.bulk.selected', { count: 3 })).toBe('Выбрано 3')
   })
 })

@@ -1,14 +1,25 @@
-import { en, type Dictionary, type MessageKey, type PluralKey } from './en'
+import { en, type Dictionary, type LaterWords, type MessageKey, type PluralKey } from './en'
 
 export type Language = 'en' | 'ru' | 'de'
 export type { MessageKey }
 
-/** English is built in (the reference, and the page outside a portal); the others load when spoken. */
-const dictionaries: Partial<Record<Language, Dictionary>> = { en }
-const loaders: Record<Exclude<Language, 'en'>, () => Promise<Dictionary>> = {
+/**
+ * English first-screen words are built in (the reference, and the page outside a portal); the other
+ * languages load when spoken. Each language's later words (see en.ts) arrive with the first code
+ * that loads on demand through `lazyComponent`, and are added to the same dictionary.
+ */
+const dictionaries: Partial<Record<Language, Partial<Dictionary>>> = { en: { ...en } }
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<Partial<Dictionary>>> = {
   ru: () => import('./ru').then((module) => module.ru),
   de: () => import('./de').then((module) => module.de),
 }
+const laterLoaders: Record<Language, () => Promise<LaterWords>> = {
+  en: () => import('./en-later').then((module) => module.enLater),
+  ru: () => import('./ru-later').then((module) => module.ruLater),
+  de: () => import('./de-later').then((module) => module.deLater),
+}
+const laterLoading = new Map<Language, Promise<void>>()
+let laterWanted = false
 
 export function isLanguageLoaded(language: Language): boolean {
   return dictionaries[language] !== undefined
@@ -16,8 +27,29 @@ export function isLanguageLoaded(language: Language): boolean {
 
 /** Fetch a language's dictionary once (a few kilobytes); later calls resolve at once. */
 export async function loadLanguage(language: Language): Promise<void> {
-  if (language === 'en' || dictionaries[language]) return
-  dictionaries[language] = await loaders[language]()
+  if (!dictionaries[language]) dictionaries[language] = { ...(await loaders[language as Exclude<Language, 'en'>]()) }
+  if (laterWanted) await loadLaterWordsOf(language)
+}
+
+function loadLaterWordsOf(language: Language): Promise<void> {
+  let loading = laterLoading.get(language)
+  if (!loading) {
+    loading = laterLoaders[language]().then(
+      (words) => void Object.assign(dictionaries[language]!, words),
+      (error: unknown) => {
+        laterLoading.delete(language)
+        throw error
+      },
+    )
+    laterLoading.set(language, loading)
+  }
+  return loading
+}
+
+/** The words of dialogs and other code loaded on demand, in every language loaded so far (and any loaded later). */
+export async function loadLaterWords(): Promise<void> {
+  laterWanted = true
+  await Promise.all((Object.keys(dictionaries) as Language[]).map(loadLaterWordsOf))
 }
 
 /**
@@ -45,7 +77,8 @@ export function createTranslator(language: Language): Translate {
   if (!dictionary) throw new Error(`The ${language} dictionary is not loaded yet: await loadLanguage('${language}') first.`)
   const plural = new Intl.PluralRules(language)
   return (key, vars) => {
-    let template: string = dictionary[key]
+    // A later word asked for before it arrived (the words test keeps this from happening): English, or the key.
+    let template: string = dictionary[key] ?? dictionaries.en?.[key] ?? key
     if (vars && typeof vars.count === 'number') {
       const form = `${key}_${plural.select(vars.count)}` as PluralKey
       template = dictionary[form] ?? dictionary[`${key}_other` as PluralKey] ?? template

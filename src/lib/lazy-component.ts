@@ -1,12 +1,23 @@
+import { loadLaterWords } from '@/i18n/translate'
 import { lazy, useEffect, useState, type ComponentType, type LazyExoticComponent } from 'react'
 
 export type LazyComponent<P extends object> = LazyExoticComponent<ComponentType<P>> & { preload: () => Promise<unknown> }
 
 /**
  * A component whose code loads when it is first rendered (a dialog, a bar shown on selection), so
- * that it is not part of the screen's first download. `preload()` fetches it ahead of need.
+ * that it is not part of the screen's first download. `preload()` fetches it ahead of need. Its
+ * words (the later part of the dictionaries) come with it.
  */
 export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): LazyComponent<P> {
+  return lazyWith(() => Promise.all([load(), loadLaterWords()]).then(([component]) => component))
+}
+
+/** A screen loaded on demand: its words are the first screens' own, already here. */
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyComponent<P> {
+  return lazyWith(load)
+}
+
+function lazyWith<P extends object>(load: () => Promise<ComponentType<P>>): LazyComponent<P> {
   const module = deferredModule(load)
   return Object.assign(
     lazy(() => module.load().then((component) => ({ default: component }))),
