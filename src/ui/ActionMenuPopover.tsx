@@ -4,6 +4,7 @@ import { Menu, MenuItem, MenuTrigger } from 'react-aria-components/Menu'
 import { Popover } from 'react-aria-components/Popover'
 import { Separator } from 'react-aria-components/Separator'
 import type { ActionMenuProps } from './ActionMenu'
+import './popover.css'
 
 /** The menu behind ActionMenu's button: it opens as soon as it replaces that button. */
 export default function ActionMenuPopover({ label, content, className, actions }: ActionMenuProps) {

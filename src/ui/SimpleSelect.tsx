@@ -5,6 +5,7 @@ import { ListBox, ListBoxItem } from 'react-aria-components/ListBox'
 import { Popover } from 'react-aria-components/Popover'
 import { Select, SelectValue } from 'react-aria-components/Select'
 import type { SelectOption, SimpleSelectProps } from './PickerButton'
+import './popover.css'
 
 /**
  * A labelled drop-down of text options: the full picker, loaded by PickerButton when someone opens

@@ -5,6 +5,7 @@ import { useI18n, type MessageKey } from '@/i18n'
 import { ErrorNotice } from '@/ui/ErrorNotice'
 import { useBacklogFields } from '../api/get-backlog-fields'
 import { UserName } from './UserName'
+import './backlog-settings.css'
 
 const knownLabels: Record<string, MessageKey> = {
   groupId: 'backlog.field.groupId',

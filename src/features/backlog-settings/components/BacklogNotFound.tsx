@@ -5,6 +5,7 @@ import { Button } from '@/ui/Button'
 import { ErrorNotice } from '@/ui/ErrorNotice'
 import { notify } from '@/ui/toast-queue'
 import { useAddBacklog } from '../api/add-backlog'
+import './backlog-settings.css'
 
 /** The scrum has no backlog yet: say why that happens and offer to create it. */
 export function BacklogNotFound({ groupId, group }: { groupId: number; group: Group | null | undefined }) {

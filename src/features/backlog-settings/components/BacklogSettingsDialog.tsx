@@ -4,6 +4,7 @@ import { useI18n } from '@/i18n'
 import { Button } from '@/ui/Button'
 import { Dialog } from '@/ui/Dialog'
 import { BacklogDetails } from './BacklogDetails'
+import './backlog-settings.css'
 
 interface BacklogSettingsDialogProps {
   backlog: Backlog

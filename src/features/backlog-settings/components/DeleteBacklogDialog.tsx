@@ -8,6 +8,7 @@ import { ErrorNotice } from '@/ui/ErrorNotice'
 import { notify } from '@/ui/toast-queue'
 import { countBacklogItems } from '../api/count-backlog-items'
 import { useDeleteBacklog } from '../api/delete-backlog'
+import './backlog-settings.css'
 
 interface DeleteBacklogDialogProps {
   /** How many items the backlog holds, when the screen knows: a backlog with items is not offered for deletion. */

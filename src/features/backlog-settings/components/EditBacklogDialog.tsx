@@ -18,6 +18,7 @@ import { backlogQueryOptions } from '../api/get-backlog'
 import { useUpdateBacklog, type BacklogChanges } from '../api/update-backlog'
 import { GroupField } from './GroupField'
 import { UserField, type ChosenUser } from './UserField'
+import './backlog-settings.css'
 
 type FieldName = 'groupId' | 'createdBy' | 'modifiedBy'
 

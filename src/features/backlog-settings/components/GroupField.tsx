@@ -12,6 +12,7 @@ import type { Group } from '@/lib/groups/workgroup-fields'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
 import { useI18n } from '@/i18n'
 import { useScrumGroupSearch } from '../api/search-scrum-groups'
+import '@/ui/popover.css'
 
 interface GroupFieldProps {
   label: string

@@ -4,6 +4,7 @@ import { useI18n } from '@/i18n'
 import { ErrorNotice } from '@/ui/ErrorNotice'
 import { Notice } from '@/ui/Notice'
 import { useBacklogItemCount } from '../api/count-backlog-items'
+import './backlog-settings.css'
 
 interface StrayBacklogProps {
   group: Group

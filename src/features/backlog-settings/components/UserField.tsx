@@ -3,6 +3,7 @@ import { pickPortalUser } from '@/bitrix'
 import { useI18n } from '@/i18n'
 import { Avatar } from '@/ui/Avatar'
 import { Button } from '@/ui/Button'
+import './backlog-settings.css'
 
 export interface ChosenUser {
   id: number

@@ -1,6 +1,7 @@
 import type { User } from '@/lib/users/user-fields'
 import { useI18n } from '@/i18n'
 import { Avatar } from '@/ui/Avatar'
+import './backlog-settings.css'
 
 /**
  * A user id shown as a person: picture and name; 0 means the portal recorded nobody. "Not found"

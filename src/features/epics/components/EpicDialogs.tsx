@@ -20,6 +20,7 @@ import { EPIC_LIMITS } from '../api/epic-limits'
 import { isEpicGone, useUpdateEpic } from '../api/update-epic'
 import type { ChangeReport } from '@/lib/items/change-items'
 import { useEpicDetachSupport } from '@/lib/items/epic-detach'
+import './epic-dialogs.css'
 
 // The epic dialogs load when one opens (the colour picker and text area are not on the first screen).
 

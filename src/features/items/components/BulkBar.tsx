@@ -7,6 +7,7 @@ import { checkStoryPoints } from '../api/item-limits'
 import type { ItemContainer } from '@/lib/items/item-fields'
 import { EpicSelect } from '@/components/EpicSelect'
 import { PickerButton } from '@/ui/PickerButton'
+import './bulk-bar.css'
 
 export interface BulkActions {
   setEpic: (epicId: number) => unknown

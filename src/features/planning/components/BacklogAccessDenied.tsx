@@ -1,5 +1,6 @@
 import { useI18n } from '@/i18n'
 import { Button } from '@/ui/Button'
+import '@/features/backlog-settings/components/backlog-settings.css'
 
 export function BacklogAccessDenied({ onBack }: { onBack: () => void }) {
   const { t } = useI18n()

@@ -1,6 +1,7 @@
 import type { Group } from '@/lib/groups/workgroup-fields'
 import { useI18n } from '@/i18n'
 import { Button } from '@/ui/Button'
+import '@/features/backlog-settings/components/backlog-settings.css'
 
 /** The group of a workgroup tab (or a remembered one) does not exist, or this user cannot see it. */
 export function GroupNotFound({ groupId, onBack }: { groupId: number; onBack: () => void }) {

@@ -10,6 +10,7 @@ import { Dialog } from '@/ui/Dialog'
 import { ErrorNotice } from '@/ui/ErrorNotice'
 import { notify } from '@/ui/toast-queue'
 import { useCompleteSprint } from '../api/complete-sprint'
+import './sprint-dialogs.css'
 
 interface CompleteSprintDialogProps {
   sprint: Sprint

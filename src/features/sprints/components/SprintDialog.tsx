@@ -15,6 +15,7 @@ import { useAddSprint } from '../api/add-sprint'
 import { nextSprintDates, nextSprintName, toDay, toPortalDate } from '../api/sprint-dates'
 import { isSprintGone } from '../api/sprint-changes'
 import { useUpdateSprint } from '../api/update-sprint'
+import './sprint-dialogs.css'
 
 interface SprintDialogProps {
   groupId: number
