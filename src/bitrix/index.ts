@@ -1,7 +1,7 @@
 // The only door to the portal: everything else imports from here, never from the SDK.
 export { connectToPortal, PortalConnectionError } from './frame'
 export { isInPortalFrame, readLaunchParams, type LaunchParams } from './launch-params'
-export { RestError, toRestError, SESSION_ENDED } from './rest-error'
+export { RestError, toRestError, notSentError, NOT_SENT, SESSION_ENDED } from './rest-error'
 export { isSessionEnded, onSessionEnded } from './session'
 export {
   callMethod,

@@ -52,13 +52,23 @@ export class RestError extends Error {
 /** Our own code for a session the parent window could not renew. */
 export const SESSION_ENDED = 'SESSION_ENDED'
 
+/** Our own code for a change the app could not send at all (the code that sends it did not load). */
+export const NOT_SENT = 'NOT_SENT'
+
 /** Codes with a 5xx (or no) status that still mean "not run". */
 const REFUSED_BEFORE_RUNNING = new Set([
   'QUERY_LIMIT_EXCEEDED',
   'OVERLOAD_LIMIT',
   'PORTAL_DELETED',
   SESSION_ENDED,
+  NOT_SENT,
 ])
+
+/** Nothing reached the portal: the part of the app that sends this could not be loaded. */
+export function notSentError(method: string, cause: unknown): RestError {
+  const description = cause instanceof Error ? cause.message : String(cause)
+  return new RestError({ code: NOT_SENT, description, status: 0, method })
+}
 
 type ErrorBody = { error?: unknown; error_description?: unknown }
 

@@ -126,6 +126,7 @@ export const de: FirstScreenWords = {
   'error.details': 'Antwort des Portals: {description}',
   'error.retry': 'Erneut versuchen',
   'error.generic': 'Das Portal konnte die Anfrage nicht ausführen.',
+  'error.notSent': 'Ein Teil der App konnte nicht geladen werden, daher wurde nichts gesendet. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'error.network': 'Das Portal ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'error.timeout': 'Das Portal hat zu lange nicht geantwortet. Versuchen Sie es erneut.',
   'error.rateLimit': 'Das Portal erhält zu viele Anfragen von dieser App. Warten Sie einige Sekunden und versuchen Sie es erneut.',

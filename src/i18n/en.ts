@@ -192,6 +192,7 @@ export const en = {
   'error.details': 'Details from the portal: {description}',
   'error.retry': 'Retry',
   'error.generic': 'The portal could not complete the request.',
+  'error.notSent': 'Part of the app could not be loaded, so nothing was sent. Check your connection and try again.',
   'error.network': 'The portal cannot be reached. Check your connection and try again.',
   'error.timeout': 'The portal took too long to answer. Try again.',
   'error.rateLimit': 'The portal is receiving too many requests from this app. Wait a few seconds and try again.',

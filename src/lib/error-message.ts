@@ -79,6 +79,7 @@ const byCode: Record<string, MessageKey> = {
   SONET_CONTROLLER_WORKGROUP_EMPTY: 'error.workgroupEmpty',
   SONET_CONTROLLER_WORKGROUP_NOT_FOUND: 'error.workgroupNotFound',
   SESSION_ENDED: 'error.auth',
+  NOT_SENT: 'error.notSent',
   ERROR_BATCH_LENGTH_EXCEEDED: 'error.batchTooLong',
   ERROR_BATCH_METHOD_NOT_ALLOWED: 'error.batchNotAllowed',
   BATCH_NO_ANSWER: 'error.batchNoAnswer',

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { B24Frame } from '@/bitrix/frame'
 import { connectToPortal } from '@/bitrix/frame'
 import { setFrameSourceForTests } from '@/bitrix/call-method'
@@ -164,5 +164,48 @@ describe('changeItems', () => {
     expect(explainItemError({ epicId: 0 }, notFound)).toBeInstanceOf(EpicDetachRefusedError)
     const denied = new RestError({ code: '0', description: 'Access denied', status: 400, method: 'tasks.api.scrum.task.update' })
     expect(explainItemError({ epicId: 0 }, denied)).toBe(denied)
+  })
+})
+
+describe('changeItems when the code that sends cannot be loaded', () => {
+  afterEach(() => {
+    vi.doUnmock('./send-items')
+    vi.resetModules()
+  })
+
+  it('sends nothing, puts the screen back and reports every item as not sent, in words a person understands', async () => {
+    vi.resetModules()
+    vi.doMock('./send-items', () => {
+      throw new TypeError('Failed to fetch dynamically imported module')
+    })
+    const { changeItems: change } = await import('./change-items')
+    const { describeError: explain } = await import('../error-message')
+    const requests: string[] = []
+    const { setFrameSourceForTests: setSource } = await import('@/bitrix/call-method')
+    setSource(async () => ({ actions: { v2: { call: { make: async ({ method }: { method: string }) => void requests.push(method) } } } }) as unknown as B24Frame)
+    const client = screen(7, 2, '3')
+
+    const pending = change(client, 7, [
+      { taskId: 1, fields: { storyPoints: '5' } },
+      { taskId: 2, fields: { storyPoints: '8', epicId: 4 } },
+    ])
+    // The screen shows the change at once, as always.
+    expect(shown(client, 7).map((item) => item.storyPoints)).toEqual(['5', '8'])
+    const report = await pending
+
+    expect(requests).toEqual([])
+    expect(report.saved).toEqual([])
+    expect(report.failed.map((failure) => [failure.change.taskId, failure.error.code, failure.error.outcomeUnknown])).toEqual([
+      [1, 'NOT_SENT', false],
+      [2, 'NOT_SENT', false],
+    ])
+    expect(report.failed[1]!.change.fields).toEqual({ storyPoints: '8', epicId: 4 })
+    expect(shown(client, 7).map((item) => [item.storyPoints, item.epicId])).toEqual([
+      ['3', 0],
+      ['3', 0],
+    ])
+    expect(explain(report.failed[0]!.error, createTranslator('de'))).toBe(
+      'Ein Teil der App konnte nicht geladen werden, daher wurde nichts gesendet. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+    )
   })
 })

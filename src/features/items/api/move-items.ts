@@ -1,7 +1,8 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
+import { notSentError } from '@/bitrix'
 import { serially } from '@/lib/changes/serial'
-import { orderKey, sendAndSettle, type ChangeReport, type ItemChange } from '@/lib/items/change-items'
+import { itemSender, orderKey, type ChangeReport, type ItemChange } from '@/lib/items/change-items'
 import { byBacklogOrder, type BacklogItem } from '@/lib/items/item-fields'
 import { itemLedger, type ItemField } from '@/lib/items/item-ledger'
 import { itemKeys } from '@/lib/query-keys'
@@ -85,8 +86,14 @@ export function moveItems(queryClient: QueryClient, input: MoveInput): Promise<M
     const current = queryClient.getQueryData<BacklogItem[]>(key) ?? []
     const believed = itemLedger.confirmedView(groupId, current)
     let base: BacklogItem[]
+    let sender: Awaited<ReturnType<typeof itemSender.load>>
     try {
-      base = (syncedAt.get(groupId) ?? 0) > Date.now() - FRESH_MS ? believed : await getItems(groupId, portalOrigin)
+      ;[base, sender] = await Promise.all([
+        (syncedAt.get(groupId) ?? 0) > Date.now() - FRESH_MS ? believed : getItems(groupId, portalOrigin),
+        itemSender.load().catch((cause: unknown) => {
+          throw notSentError('tasks.api.scrum.task.update', cause)
+        }),
+      ])
     } catch (error) {
       // Nothing was sent: the screen goes back to the order it had.
       dropOptimistic()
@@ -99,7 +106,7 @@ export function moveItems(queryClient: QueryClient, input: MoveInput): Promise<M
     const skipped = moved.length === 0 || (typeof input.target !== 'string' && !present.has(input.target.taskId))
     const changes = skipped ? [] : placement(base, { ...input, moved }).map(toChange)
     const titles = new Map(base.map((item) => [item.taskId, item.title]))
-    const { report, portal } = await sendAndSettle(changes, titles)
+    const { report, portal } = await sender.sendAndSettle(changes, titles)
 
     // What the portal holds replaces the optimistic order; newer moves still queued stay on top.
     dropOptimistic()

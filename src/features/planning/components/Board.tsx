@@ -4,7 +4,7 @@ import { openInPortalSlider } from '@/bitrix'
 import { useI18n } from '@/i18n'
 import { describeError } from '@/lib/error-message'
 import type { GroupDetail } from '@/lib/groups/workgroup-fields'
-import { retryChanges, useItemChanges, type ChangeReport, type ItemChange, type ItemFields } from '@/lib/items/change-items'
+import { itemSender, retryChanges, useItemChanges, type ChangeReport, type ItemChange, type ItemFields } from '@/lib/items/change-items'
 import { byBacklogOrder, sumStoryPoints, type BacklogItem, type ItemContainer, type Person } from '@/lib/items/item-fields'
 import { usePortal } from '@/lib/portal-context'
 import { byPlanningOrder, type Sprint } from '@/lib/sprints/sprint-fields'
@@ -291,7 +291,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
 
   const backlogHeading = `${idPrefix}-backlog`
   const { stats: backlogStats, sums: backlogSums } = totalsOf(backlogId)
-  usePreloadWhenIdle(items.isSuccess, [BulkBar, SprintDialog, CompleteSprintDialog, DeleteSprintDialog])
+  usePreloadWhenIdle(items.isSuccess, [BulkBar, SprintDialog, CompleteSprintDialog, DeleteSprintDialog, { preload: itemSender.load }])
   const body = items.isPending ? (
     <>
       <PlaceholderRows label={t('items.loading')} />
