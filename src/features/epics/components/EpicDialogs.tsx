@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { ColorSwatch } from 'react-aria-components/ColorSwatch'
-import { ColorSwatchPicker, ColorSwatchPickerItem } from 'react-aria-components/ColorSwatchPicker'
 import { FieldError } from 'react-aria-components/FieldError'
 import { Label } from 'react-aria-components/Label'
+import { Radio, RadioGroup } from 'react-aria-components/RadioGroup'
 import { TextArea } from 'react-aria-components/TextArea'
 import { TextField } from 'react-aria-components/TextField'
 import { useI18n } from '@/i18n'
@@ -102,23 +102,17 @@ export function EpicDialog({ groupId, epic, onClose }: { groupId: number; epic: 
           <TextArea className="ui-field__input ui-field__textarea" rows={3} />
           <FieldError className="ui-field__error">{descriptionError}</FieldError>
         </TextField>
-        <div className="ui-field">
-          <span className="ui-field__label" id="epic-colour-label">
-            {t('epics.colour')}
-          </span>
-          <ColorSwatchPicker
-            aria-labelledby="epic-colour-label"
-            className="swatches"
-            value={color}
-            onChange={(value) => setColor(value.toString('hex').toLowerCase())}
-          >
+        {/* One choice among a few swatches: a radio group, each swatch named by its colour. */}
+        <RadioGroup className="ui-field" orientation="horizontal" value={color.toLowerCase()} onChange={setColor}>
+          <Label className="ui-field__label">{t('epics.colour')}</Label>
+          <div className="swatches">
             {EPIC_COLORS.map((swatch) => (
-              <ColorSwatchPickerItem key={swatch} color={swatch} className="swatch">
-                <ColorSwatch className="swatch__color" />
-              </ColorSwatchPickerItem>
+              <Radio key={swatch} value={swatch} className="swatch">
+                <ColorSwatch color={swatch} className="swatch__color" />
+              </Radio>
             ))}
-          </ColorSwatchPicker>
-        </div>
+          </div>
+        </RadioGroup>
         {error && <ErrorNotice error={error} title={epic ? t('epics.notSaved') : t('epics.notCreated')} />}
         <div className="ui-dialog__actions">
           <Button type="submit" variant="primary" isPending={pending}>
