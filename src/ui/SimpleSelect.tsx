@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react'
-import { Button } from 'react-aria-components/Button'
-import { Label } from 'react-aria-components/Label'
-import { ListBox, ListBoxItem } from 'react-aria-components/ListBox'
+import { useEffect, useRef } from 'react'
 import { Popover } from 'react-aria-components/Popover'
-import { Select, SelectValue } from 'react-aria-components/Select'
+import { useButton } from 'react-aria/useButton'
+import { useSelect } from 'react-aria/useSelect'
+import { Item } from 'react-stately/Item'
+import { useSelectState } from 'react-stately/useSelectState'
+import { OptionList } from './OptionList'
 import type { SelectOption, SimpleSelectProps } from './PickerButton'
-import './popover.css'
 
 /**
  * A labelled drop-down of text options: the full picker, loaded by PickerButton when someone opens
@@ -13,8 +13,26 @@ import './popover.css'
  * was just pressed); the focus returns to this button when the list closes.
  */
 export default function SimpleSelect({ label, options, value, onChange, hideLabel = false, className, isDisabled, openOnMount = false }: SimpleSelectProps & { openOnMount?: boolean }) {
-  const [open, setOpen] = useState(false)
   const button = useRef<HTMLButtonElement>(null)
+  const list = useRef<HTMLUListElement>(null)
+  const props = {
+    label: hideLabel ? undefined : label,
+    'aria-label': hideLabel ? label : undefined,
+    items: options,
+    children: (option: SelectOption) => (
+      <Item key={option.id} textValue={option.name}>
+        {option.color && <span className="epic-chip__dot" style={{ background: option.color }} aria-hidden="true" />}
+        {option.name}
+      </Item>
+    ),
+    selectedKey: value,
+    onSelectionChange: (key: string | number | null) => key !== null && onChange(String(key)),
+    isDisabled,
+  }
+  const state = useSelectState(props)
+  const { labelProps, triggerProps, valueProps, menuProps } = useSelect(props, state, button)
+  const { buttonProps } = useButton(triggerProps, button)
+  const { open } = state
   useEffect(() => {
     if (!openOnMount) return
     // Focus first, then open: the list gives the focus back to whatever had it when it opened.
@@ -23,35 +41,37 @@ export default function SimpleSelect({ label, options, value, onChange, hideLabe
     button.current?.focus()
     const frame = requestAnimationFrame(() => {
       button.current?.focus()
-      setOpen(true)
+      open(null)
     })
     return () => cancelAnimationFrame(frame)
+    // Once, when the full picker replaces the light button.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [openOnMount])
   return (
-    <Select
-      className={['simple-select', className].filter(Boolean).join(' ')}
-      selectedKey={value}
-      onSelectionChange={(key) => key !== null && onChange(String(key))}
-      aria-label={hideLabel ? label : undefined}
-      isDisabled={isDisabled}
-      isOpen={open}
-      onOpenChange={setOpen}
-    >
-      {!hideLabel && <Label className="ui-field__label">{label}</Label>}
-      <Button ref={button} className="epic-select__button">
-        <SelectValue className="epic-select__value" />
+    <div className={['simple-select', className].filter(Boolean).join(' ')} data-disabled={isDisabled || undefined}>
+      {!hideLabel && (
+        <span {...labelProps} className="ui-field__label">
+          {label}
+        </span>
+      )}
+      <button {...buttonProps} ref={button} className="epic-select__button" data-disabled={isDisabled || undefined}>
+        <span {...valueProps} className="epic-select__value">
+          {state.selectedItem?.rendered ?? ''}
+        </span>
         <span aria-hidden="true">▾</span>
-      </Button>
-      <Popover className="combo__popover">
-        <ListBox className="combo__list" items={options}>
-          {(option: SelectOption) => (
-            <ListBoxItem id={option.id} textValue={option.name} className="combo__option">
-              {option.color && <span className="epic-chip__dot" style={{ background: option.color }} aria-hidden="true" />}
-              {option.name}
-            </ListBoxItem>
-          )}
-        </ListBox>
+      </button>
+      <Popover
+        triggerRef={button}
+        scrollRef={list}
+        isOpen={state.isOpen}
+        onOpenChange={state.setOpen}
+        trigger="Select"
+        placement="bottom start"
+        aria-labelledby={menuProps['aria-labelledby']}
+        className="combo__popover"
+      >
+        <OptionList state={state} listProps={menuProps} listRef={list} />
       </Popover>
-    </Select>
+    </div>
   )
 }

@@ -1,18 +1,15 @@
-import { useState } from 'react'
-import { Button as AriaButton } from 'react-aria-components/Button'
-import { ComboBox } from 'react-aria-components/ComboBox'
-import { FieldError } from 'react-aria-components/FieldError'
-import { Input } from 'react-aria-components/Input'
-import { Label } from 'react-aria-components/Label'
-import { ListBox, ListBoxItem } from 'react-aria-components/ListBox'
+import { useRef, useState } from 'react'
 import { Popover } from 'react-aria-components/Popover'
-import { Text } from 'react-aria-components/Text'
+import { useButton } from 'react-aria/useButton'
+import { useComboBox } from 'react-aria/useComboBox'
+import { Item } from 'react-stately/Item'
+import { useComboBoxState } from 'react-stately/useComboBoxState'
 import { usePortal } from '@/lib/portal-context'
 import type { Group } from '@/lib/groups/workgroup-fields'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
 import { useI18n } from '@/i18n'
+import { OptionList } from '@/ui/OptionList'
 import { useScrumGroupSearch } from '../api/search-scrum-groups'
-import '@/ui/popover.css'
 
 interface GroupFieldProps {
   label: string
@@ -34,45 +31,71 @@ export function GroupField({ label, value, onChange, errorMessage, isDisabled, h
   const groups = useScrumGroupSearch(search, portal.origin, portal.isAdmin, open)
   const items = groups.data ?? []
 
+  const field = useRef<HTMLDivElement>(null)
+  const inputRef = useRef<HTMLInputElement>(null)
+  const buttonRef = useRef<HTMLButtonElement>(null)
+  const listBoxRef = useRef<HTMLUListElement>(null)
+  const popoverRef = useRef<HTMLElement>(null)
+  const props = {
+    label,
+    description: hint ?? t('backlog.edit.groupHint'),
+    errorMessage,
+    isInvalid: Boolean(errorMessage),
+    isDisabled,
+    items,
+    children: (group: Group) => <Item key={group.id} textValue={group.name}>{group.name}</Item>,
+    inputValue: input,
+    onInputChange: setInput,
+    selectedKey: String(value.id),
+    onSelectionChange: (key: string | number | null) => {
+      const group = items.find((item) => String(item.id) === String(key))
+      if (!group) return
+      onChange({ id: group.id, name: group.name })
+      setInput(group.name)
+    },
+    onOpenChange: setOpen,
+    allowsEmptyCollection: true,
+    menuTrigger: 'focus' as const,
+  }
+  const state = useComboBoxState(props)
+  const { labelProps, inputProps, buttonProps: triggerProps, listBoxProps, descriptionProps, errorMessageProps } = useComboBox(
+    { ...props, inputRef, buttonRef, listBoxRef, popoverRef },
+    state,
+  )
+  const { buttonProps } = useButton(triggerProps, buttonRef)
+
   return (
-    <ComboBox
-      className="ui-field"
-      inputValue={input}
-      onInputChange={setInput}
-      selectedKey={value.id}
-      onOpenChange={setOpen}
-      onSelectionChange={(key) => {
-        const group = items.find((item) => item.id === Number(key))
-        if (!group) return
-        onChange({ id: group.id, name: group.name })
-        setInput(group.name)
-      }}
-      items={items}
-      isInvalid={Boolean(errorMessage)}
-      isDisabled={isDisabled}
-      allowsEmptyCollection
-      menuTrigger="focus"
-    >
-      <Label className="ui-field__label">{label}</Label>
-      <div className="combo">
-        <Input className="ui-field__input combo__input" />
-        <AriaButton className="combo__button" aria-label={t('backlog.edit.showGroups')}>
+    <div className="ui-field">
+      <label {...labelProps} className="ui-field__label">
+        {label}
+      </label>
+      <div className="combo" ref={field}>
+        <input {...inputProps} ref={inputRef} className="ui-field__input combo__input" />
+        <button {...buttonProps} ref={buttonRef} className="combo__button" aria-label={t('backlog.edit.showGroups')}>
           ▾
-        </AriaButton>
+        </button>
       </div>
-      <Text slot="description" className="ui-field__description">
-        {hint ?? t('backlog.edit.groupHint')}
-      </Text>
-      <FieldError className="ui-field__error">{errorMessage}</FieldError>
-      <Popover className="combo__popover">
-        <ListBox className="combo__list" renderEmptyState={() => <p className="combo__empty">{t('groups.empty')}</p>}>
-          {(group: Group) => (
-            <ListBoxItem id={group.id} textValue={group.name} className="combo__option">
-              {group.name}
-            </ListBoxItem>
-          )}
-        </ListBox>
+      <span {...descriptionProps} className="ui-field__description">
+        {props.description}
+      </span>
+      {errorMessage && (
+        <span {...errorMessageProps} className="ui-field__error">
+          {errorMessage}
+        </span>
+      )}
+      <Popover
+        ref={popoverRef}
+        triggerRef={field}
+        scrollRef={listBoxRef}
+        isOpen={state.isOpen}
+        onOpenChange={(isOpen) => !isOpen && state.close()}
+        isNonModal
+        trigger="ComboBox"
+        placement="bottom start"
+        className="combo__popover"
+      >
+        <OptionList state={state} listProps={listBoxProps} listRef={listBoxRef} empty={t('groups.empty')} />
       </Popover>
-    </ComboBox>
+    </div>
   )
 }
