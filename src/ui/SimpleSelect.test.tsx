@@ -54,6 +54,8 @@ describe('SimpleSelect', () => {
     await user.keyboard('{ArrowDown}{ArrowDown}{Enter}')
     await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull())
     expect(screen.getByRole('status').textContent).toBe('7')
+    // The focus is back on the button (as a person sees it) before the list is opened again.
+    await waitFor(() => expect(document.activeElement).toBe(button))
 
     await user.keyboard('{Enter}')
     await screen.findByRole('listbox')
