@@ -3,7 +3,7 @@ import { Button as AriaButton } from 'react-aria-components/Button'
 import { Text } from 'react-aria-components/Text'
 import { UNSTABLE_Toast as Toast, UNSTABLE_ToastContent as ToastContent, UNSTABLE_ToastRegion as ToastRegion } from 'react-aria-components/Toast'
 import { Button } from './Button'
-import { lastInteractionTop } from './interaction-anchor'
+import { messagePlace } from './interaction-anchor'
 import { toastQueue } from './toast-queue'
 import './ui.css'
 
@@ -15,9 +15,13 @@ function subscribe(listener: () => void) {
 export function ToastHost({ closeLabel }: { closeLabel: string }) {
   // Placed when the set of toasts changes: next to the action that caused the newest one.
   const toasts = useSyncExternalStore(subscribe, () => toastQueue.visibleToasts)
-  const top = toasts.length > 0 ? lastInteractionTop() : 0
+  const place = toasts.length > 0 ? messagePlace(document.documentElement.scrollHeight) : { top: 0, above: false }
   return (
-    <ToastRegion queue={toastQueue} className="ui-toast-region" style={{ top }}>
+    <ToastRegion
+      queue={toastQueue}
+      className="ui-toast-region"
+      style={{ top: place.top, transform: place.above ? 'translateY(-100%)' : undefined }}
+    >
       {({ toast }) => (
         <Toast toast={toast} className={['ui-toast', `ui-toast--${toast.content.tone}`, toast.content.className].filter(Boolean).join(' ')}>
           <ToastContent className="ui-toast__content">

@@ -5,18 +5,23 @@
  * where the person is looking.
  */
 let lastTop = 16
+let lastBottom = 16
 /** The last interaction put the focus somewhere (not a click on something unfocusable). */
 let focusLast = false
 
-function remember(top: number) {
+/** A pointer press has no height: its "element" is taken to be this tall around the point. */
+const POINTER_SLACK = 12
+
+function remember(top: number, bottom: number) {
   lastTop = Math.max(16, Math.round(top))
+  lastBottom = Math.max(lastTop, Math.round(bottom))
 }
 
 if (typeof document !== 'undefined') {
   document.addEventListener(
     'pointerdown',
     (event) => {
-      remember(event.pageY)
+      remember(event.pageY - POINTER_SLACK, event.pageY + POINTER_SLACK)
       focusLast = false
     },
     true,
@@ -26,7 +31,8 @@ if (typeof document !== 'undefined') {
     (event) => {
       const target = event.target
       if (target instanceof Element && target !== document.body) {
-        remember(target.getBoundingClientRect().top + window.scrollY)
+        const box = target.getBoundingClientRect()
+        remember(box.top + window.scrollY, box.bottom + window.scrollY)
         focusLast = true
       }
     },
@@ -35,14 +41,34 @@ if (typeof document !== 'undefined') {
 }
 
 /**
- * Where the focused element is now, when the last interaction focused something: it may have moved
- * since it took the focus (a long list scrolled under it, or drew it before its scroll position was
- * set). Otherwise where the last pointer went down.
+ * Where the last action happened, top and bottom in page coordinates: the focused element where it
+ * is now, when the last interaction focused something (it may have moved since it took the focus:
+ * a long list scrolled under it, or drew it before its scroll position was set); otherwise around
+ * where the pointer went down.
  */
-export function lastInteractionTop(): number {
+export function lastInteraction(): { top: number; bottom: number } {
   const active = document.activeElement
   if (focusLast && active instanceof Element && active !== document.body && active.isConnected) {
-    remember(active.getBoundingClientRect().top + window.scrollY)
+    const box = active.getBoundingClientRect()
+    remember(box.top + window.scrollY, box.bottom + window.scrollY)
   }
-  return lastTop
+  return { top: lastTop, bottom: lastBottom }
+}
+
+/** The top of the last action (see `lastInteraction`). */
+export function lastInteractionTop(): number {
+  return lastInteraction().top
+}
+
+/** Room a message usually needs below the action; with less left on the page it goes above. */
+const MESSAGE_ROOM = 160
+
+/**
+ * Where a message about the last action goes: just below what was acted on, so that the changed
+ * row or field stays in view; above it when the page ends too soon below.
+ */
+export function messagePlace(pageHeight: number): { top: number; above: boolean } {
+  const { top, bottom } = lastInteraction()
+  if (bottom + 8 + MESSAGE_ROOM > pageHeight && top - 8 - MESSAGE_ROOM >= 0) return { top: top - 8, above: true }
+  return { top: bottom + 8, above: false }
 }
