@@ -289,6 +289,7 @@ test.describe('big backlogs', () => {
     await control.latency(300)
     await items.bulkBar.getByRole('textbox', { name: 'Set story points' }).fill('8')
     await items.bulkBar.getByRole('button', { name: 'Apply' }).nth(1).click()
+    await items.confirmBulk(120, 'The story points of 120 items will be set to 8.')
     await expect(items.bulkBar.getByRole('progressbar', { name: 'Saving the selected items' })).toBeVisible()
     await expect(items.toast('120 items updated.')).toBeVisible({ timeout: 30_000 })
     const batches = (await control.restCalls()).filter((call) => call.methods.includes('tasks.api.scrum.task.update'))

@@ -132,6 +132,7 @@ test.describe('the screen shows what the portal kept', () => {
     await control.fault({ method: 'batch', nth: 2, ...serverError })
     await items.bulkBar.getByRole('textbox', { name: 'Set story points' }).fill('8')
     await items.bulkBar.getByRole('button', { name: 'Apply' }).nth(1).click()
+    await items.confirmBulk(120)
     await expect(items.report).toContainText(`${120 - failed} of 120 items saved`)
     await expect(items.report).toContainText(`Not saved (${failed}): The portal had an internal problem. Try again later.`)
 
@@ -153,6 +154,7 @@ test.describe('the screen shows what the portal kept', () => {
     await control.fault({ method: 'batch', nth: 2, after: true, ...serverError })
     await items.bulkBar.getByRole('textbox', { name: 'Set story points' }).fill('5')
     await items.bulkBar.getByRole('button', { name: 'Apply' }).nth(1).click()
+    await items.confirmBulk(120)
     await expect(items.toast('120 items updated.')).toBeVisible({ timeout: 20_000 })
     await expect(items.report).toHaveCount(0)
     expect([...(await portalPoints()).values()].every((points) => points === '5')).toBe(true)

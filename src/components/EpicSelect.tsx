@@ -10,6 +10,8 @@ interface EpicSelectProps {
   showLabel?: boolean
   className?: string
   isDisabled?: boolean
+  /** With -1 as the value: nothing chosen yet, this is shown instead. */
+  placeholder?: string
 }
 
 /**
@@ -17,9 +19,9 @@ interface EpicSelectProps {
  * portal said so; while the epics are loading or failed to load it is just its number, and
  * nothing can be chosen.
  */
-export function EpicSelect({ catalogue, value, onChange, label, showLabel = false, className, isDisabled = false }: EpicSelectProps) {
+export function EpicSelect({ catalogue, value, onChange, label, showLabel = false, className, isDisabled = false, placeholder }: EpicSelectProps) {
   const { t } = useI18n()
-  const known = value === 0 || catalogue.epics.some((epic) => epic.id === value)
+  const known = value === 0 || (placeholder !== undefined && value === -1) || catalogue.epics.some((epic) => epic.id === value)
   const unknownName = catalogue.deleted.has(value) ? t('items.epic.deleted', { id: String(value) }) : t('items.epic.unknown', { id: String(value) })
   const options = [
     { id: '0', name: t('items.epic.none') },
@@ -33,6 +35,7 @@ export function EpicSelect({ catalogue, value, onChange, label, showLabel = fals
       hideLabel={!showLabel}
       options={options}
       value={String(value)}
+      placeholder={placeholder}
       isDisabled={isDisabled || catalogue.status !== 'ready'}
       onChange={(id) => onChange(Number(id))}
     />

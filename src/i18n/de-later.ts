@@ -145,4 +145,7 @@ export const deLater: LaterWords = {
   'sprints.notSaved': 'Der Sprint wurde nicht gespeichert',
   'sprints.notCreated': 'Der Sprint wurde nicht angelegt',
   'sprints.goneElsewhere': '„{sprint}“ wurde anderswo gelöscht.',
+  'items.bulk.choose': 'Auswählen…',
+  'items.bulk.confirmTitle': '{count} Aufgaben ändern?',
+  'items.bulk.confirmAction': '{count} Aufgaben ändern',
 }

@@ -142,4 +142,7 @@ export const enLater = {
   'sprints.notSaved': 'The sprint was not saved',
   'sprints.notCreated': 'The sprint was not created',
   'sprints.goneElsewhere': '“{sprint}” had been deleted elsewhere.',
+  'items.bulk.choose': 'Choose…',
+  'items.bulk.confirmTitle': 'Change {count} items?',
+  'items.bulk.confirmAction': 'Change {count} items',
 } as const

@@ -301,6 +301,17 @@ export const en = {
   'sprints.hideCompleted_one': 'Hide the completed sprint',
   'sprints.hideCompleted_other': 'Hide {count} completed sprints',
   'sprints.hideCompleted': 'Hide {count} completed sprints',
+  'changes.undo': 'Undo',
+  'changes.undone_one': 'Undone: {count} item is back as it was.',
+  'changes.undone_other': 'Undone: {count} items are back as they were.',
+  'changes.undone': 'Undone: {count} items are back as they were.',
+  'items.pointsSet': '“{title}”: story points set to {points}.',
+  'items.pointsCleared': '“{title}”: story points cleared.',
+  'items.epicSet': '“{title}” is now in the epic “{epic}”.',
+  'items.epicCleared': '“{title}” is no longer in an epic.',
+  'items.bulk.confirmEpic': 'The epic of {count} items will be set to “{epic}”.',
+  'items.bulk.confirmPoints': 'The story points of {count} items will be set to {points}.',
+  'items.bulk.confirmMove': '{count} items will be moved to {where}.',
 } as const
 
 export type FirstScreenKey = keyof typeof en

@@ -163,4 +163,7 @@ export const ruLater: LaterWords = {
   'sprints.notSaved': 'Спринт не сохранён',
   'sprints.notCreated': 'Спринт не создан',
   'sprints.goneElsewhere': 'Спринт «{sprint}» уже удалили в другом месте.',
+  'items.bulk.choose': 'Выберите…',
+  'items.bulk.confirmTitle': 'Изменить задачи ({count})?',
+  'items.bulk.confirmAction': 'Изменить ({count})',
 }

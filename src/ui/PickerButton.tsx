@@ -18,6 +18,8 @@ export interface SimpleSelectProps {
   hideLabel?: boolean
   className?: string
   isDisabled?: boolean
+  /** Shown while no option is chosen (a value that is not among the options). */
+  placeholder?: string
 }
 
 const fullSelect = deferredModule<{ default: ComponentType<SimpleSelectProps & { openOnMount?: boolean }> }>(() => import('./SimpleSelect'))
@@ -28,7 +30,7 @@ const fullSelect = deferredModule<{ default: ComponentType<SimpleSelectProps & {
  * box in a popover), which takes its place, the focus and opens; it stays for as long as the row does.
  */
 export function PickerButton(props: SimpleSelectProps) {
-  const { label, options, value, hideLabel = false, className, isDisabled } = props
+  const { label, options, value, hideLabel = false, className, isDisabled, placeholder } = props
   const { Full, opening, open, preload } = useOnDemand(fullSelect)
   const id = useId()
   const chosen = options.find((option) => option.id === value)
@@ -63,7 +65,7 @@ export function PickerButton(props: SimpleSelectProps) {
       >
         <span className="epic-select__value" id={`${id}-value`}>
           {chosen?.color && <span className="epic-chip__dot" style={{ background: chosen.color }} aria-hidden="true" />}
-          {chosen?.name ?? ''}
+          {chosen?.name ?? <span className="epic-select__placeholder">{placeholder ?? ''}</span>}
         </span>
         {hideLabel && (
           <span id={`${id}-hidden`} hidden>

@@ -12,7 +12,7 @@ import type { SelectOption, SimpleSelectProps } from './PickerButton'
  * it. `openOnMount` takes the focus and opens the list at once (it replaces the light button that
  * was just pressed); the focus returns to this button when the list closes.
  */
-export default function SimpleSelect({ label, options, value, onChange, hideLabel = false, className, isDisabled, openOnMount = false }: SimpleSelectProps & { openOnMount?: boolean }) {
+export default function SimpleSelect({ label, options, value, onChange, hideLabel = false, className, isDisabled, placeholder, openOnMount = false }: SimpleSelectProps & { openOnMount?: boolean }) {
   const button = useRef<HTMLButtonElement>(null)
   const list = useRef<HTMLUListElement>(null)
   const props = {
@@ -56,7 +56,7 @@ export default function SimpleSelect({ label, options, value, onChange, hideLabe
       )}
       <button {...buttonProps} ref={button} className="epic-select__button" data-disabled={isDisabled || undefined}>
         <span {...valueProps} className="epic-select__value">
-          {state.selectedItem?.rendered ?? ''}
+          {state.selectedItem?.rendered ?? <span className="epic-select__placeholder">{placeholder ?? ''}</span>}
         </span>
         <span aria-hidden="true">▾</span>
       </button>

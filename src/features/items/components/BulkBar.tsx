@@ -30,13 +30,14 @@ interface BulkBarProps {
 /** What to do with the selected items; long runs go in batches of 50 and show their progress. */
 export function BulkBar({ count, filteredCount, epics, containers, progress, actions }: BulkBarProps) {
   const { t } = useI18n()
-  const [epicId, setEpicId] = useState(0)
+  // Nothing is chosen at first: Apply waits for a choice, so one click never clears the selection's epics.
+  const [epicId, setEpicId] = useState(-1)
   const [points, setPoints] = useState('')
   const [pointsError, setPointsError] = useState<string | undefined>()
   const targets = containers
     .filter((container) => !container.readOnly)
     .map((container) => ({ id: String(container.id), name: container.kind === 'backlog' ? t('items.bulk.backlog') : container.name }))
-  const [target, setTarget] = useState(targets[0]?.id ?? '')
+  const [target, setTarget] = useState('')
   const busy = progress !== null
 
   return (
@@ -54,8 +55,8 @@ export function BulkBar({ count, filteredCount, epics, containers, progress, act
       </p>
       <div className="bulk-bar__actions">
         <div className="bulk-bar__group">
-          <EpicSelect catalogue={epics} value={epicId} onChange={setEpicId} label={t('items.bulk.epic')} showLabel />
-          <Button size="s" isPending={busy} onPress={() => actions.setEpic(epicId)}>
+          <EpicSelect catalogue={epics} value={epicId} onChange={setEpicId} label={t('items.bulk.epic')} showLabel placeholder={t('items.bulk.choose')} />
+          <Button size="s" isPending={busy} isDisabled={epicId < 0} onPress={() => actions.setEpic(epicId)}>
             {t('items.bulk.apply')}
           </Button>
         </div>
@@ -73,6 +74,7 @@ export function BulkBar({ count, filteredCount, epics, containers, progress, act
           <Button
             size="s"
             isPending={busy}
+            isDisabled={points.trim() === ''}
             onPress={() => {
               const check = checkStoryPoints(points)
               if (!check.ok) return setPointsError(t(check.message.key, check.message.vars))
@@ -83,8 +85,8 @@ export function BulkBar({ count, filteredCount, epics, containers, progress, act
           </Button>
         </div>
         <div className="bulk-bar__group">
-          <PickerButton label={t('items.bulk.moveTo')} options={targets} value={target} onChange={setTarget} />
-          <Button size="s" isPending={busy} onPress={() => actions.moveTo(Number(target))}>
+          <PickerButton label={t('items.bulk.moveTo')} options={targets} value={target} onChange={setTarget} placeholder={t('items.bulk.choose')} />
+          <Button size="s" isPending={busy} isDisabled={target === ''} onPress={() => actions.moveTo(Number(target))}>
             {t('items.bulk.move')}
           </Button>
         </div>

@@ -35,6 +35,7 @@ import '@/features/items/components/items.css'
 const BulkBar = lazyComponent(() => import('@/features/items/components/BulkBar').then((module) => module.BulkBar))
 const SprintDialog = lazyComponent(() => import('@/features/sprints/components/SprintDialog').then((module) => module.SprintDialog))
 const CompleteSprintDialog = lazyComponent(() => import('@/features/sprints/components/CompleteSprintDialog').then((module) => module.CompleteSprintDialog))
+const BulkConfirmDialog = lazyComponent(() => import('@/features/items/components/BulkConfirmDialog').then((module) => module.BulkConfirmDialog))
 const DeleteSprintDialog = lazyComponent(() => import('@/features/sprints/components/DeleteSprintDialog').then((module) => module.DeleteSprintDialog))
 
 interface BoardProps {
@@ -50,6 +51,34 @@ type SprintDialogState =
   | { kind: 'complete'; sprint: Sprint }
   | { kind: 'delete'; sprint: Sprint }
   | null
+
+/** How long a message with Undo stays. */
+const UNDO_MS = 8000
+/** A bulk change of more items than this asks first. */
+const CONFIRM_OVER = 20
+
+/** The fields a change sets, as the screen showed them before: sending these back undoes it. */
+function fieldsBefore(items: readonly BacklogItem[], changes: readonly ItemChange[]): ItemChange[] {
+  const byTask = new Map(items.map((item) => [item.taskId, item]))
+  return changes.flatMap(({ taskId, fields }) => {
+    const item = byTask.get(taskId)
+    if (!item) return []
+    const previous = Object.fromEntries(
+      (Object.keys(fields) as (keyof ItemFields)[]).filter((field) => item[field] !== fields[field]).map((field) => [field, item[field]]),
+    ) as ItemFields
+    return Object.keys(previous).length > 0 ? [{ taskId, fields: previous }] : []
+  })
+}
+
+/** The list and position each item had, for those whose place has changed since. */
+function placesBack(items: readonly BacklogItem[], places: readonly { taskId: number; entityId: number; sort: number }[]): ItemChange[] {
+  const byTask = new Map(items.map((item) => [item.taskId, item]))
+  return places.flatMap(({ taskId, entityId, sort }) => {
+    const now = byTask.get(taskId)
+    if (!now || (now.entityId === entityId && now.sort === sort)) return []
+    return [{ taskId, fields: now.entityId === entityId ? { sort } : { entityId, sort } }]
+  })
+}
 
 const NO_SPRINTS: readonly Sprint[] = []
 const NO_ITEMS: readonly BacklogItem[] = []
@@ -92,6 +121,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   // Said to screen readers after a move: the lists themselves only change order silently.
   const [announcement, setAnnouncement] = useState('')
   const closeReport = useRef<(() => void) | null>(null)
+  const [confirming, setConfirming] = useState<{ count: number; what: string; run: () => unknown } | null>(null)
   const idPrefix = useId()
 
   const sprintList = sprints.data ?? NO_SPRINTS
@@ -109,6 +139,8 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   const byId = useMemo(() => new Map(containers.map((container) => [container.id, container])), [containers])
 
   const all = useMemo(() => [...(items.data ?? [])].sort(byBacklogOrder), [items.data])
+  // What an Undo made later reads: the items as they are then, not as this render saw them.
+  const latestAll = useRef(all)
   // Typing in the search shows in the field at once; the lists follow when the browser has time,
   // and a key typed meanwhile interrupts filtering for the previous one (5,000 items filter slowly).
   const listFilters = useDeferredValue(filters)
@@ -137,11 +169,28 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   const canRun = portal.isAdmin || group.ownerId === me.data?.id || group.moderatorIds.includes(me.data?.id ?? -1)
 
   /** What the portal kept: a confirmation, or a report with Retry next to where the person acted. */
-  const settle = (result: ChangeReport, success?: string) => {
+  const settle = (result: ChangeReport, success?: string, undo?: () => void) => {
     closeReport.current?.()
     closeReport.current = null
     if (isClean(result)) {
-      if (success) notify({ tone: 'success', title: success })
+      if (!success) return
+      if (!undo) return void notify({ tone: 'success', title: success })
+      const close = notify(
+        {
+          tone: 'success',
+          title: success,
+          actions: [
+            {
+              label: t('changes.undo'),
+              onPress: () => {
+                close()
+                undo()
+              },
+            },
+          ],
+        },
+        UNDO_MS,
+      )
       return
     }
     // After a partial bulk change the selection is what still needs doing.
@@ -158,12 +207,21 @@ export function Board({ group, backlogId, ready }: BoardProps) {
     closeReport.current = close
   }
 
-  const send = (changes: ItemChange[], success?: string) => {
+  /**
+   * Send field changes. With `undoable`, the message offers Undo: it sends back, through the same
+   * queue, what the screen showed before, for the items the portal saved.
+   */
+  const send = (changes: ItemChange[], success?: string, { undoable = false } = {}) => {
     if (changes.length === 0) return Promise.resolve()
+    const before = undoable ? fieldsBefore(latestAll.current, changes) : []
     const long = changes.length > 50
     if (long) setProgress({ done: 0, total: changes.length })
     return change(changes, { onProgress: long ? (done, total) => setProgress({ done, total }) : undefined })
-      .then((result) => settle(result, success))
+      .then((result) => {
+        const saved = new Set(result.saved)
+        const back = before.filter((previous) => saved.has(previous.taskId))
+        settle(result, success, back.length > 0 ? () => void send(back, t('changes.undone', { count: back.length })) : undefined)
+      })
       .finally(() => setProgress(null))
   }
   const each = (ids: readonly number[], fields: ItemFields): ItemChange[] => ids.map((taskId) => ({ taskId, fields }))
@@ -171,32 +229,59 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   /** Put items at a place in a backlog or sprint; say where the first one landed. */
   const place = (entityId: number, moved: number[], target: ReorderTarget, options: { reveal?: BacklogItem; success?: string } = {}) => {
     if (moved.length === 0 || byId.get(entityId)?.readOnly) return
-    const long = moved.length > 50
-    if (long) setProgress({ done: 0, total: moved.length })
-    void moveItems({ groupId, portalOrigin: portal.origin, entityId, moved, target })
-      .then((result) => {
-        settle(result, options.success)
-        if (result.refreshed) notify({ tone: 'info', title: t('items.reorder.refreshed') })
-      })
-      .catch((error: unknown) => notify({ tone: 'error', title: t('items.reorder.failed'), description: describeError(error, t) }))
-      .finally(() => setProgress(null))
+    // Where every item of the lists this touches was, for Undo.
+    const touched = new Set([entityId, ...moved.map((taskId) => latestAll.current.find((item) => item.taskId === taskId)?.entityId ?? entityId)])
+    const places = latestAll.current.filter((item) => touched.has(item.entityId)).map(({ taskId, entityId: at, sort }) => ({ taskId, entityId: at, sort }))
+    let success = options.success
     const item = options.reveal
     if (item) {
       setReveal((previous) => ({ entityId, taskId: item.taskId, nonce: (previous?.nonce ?? 0) + 1 }))
       const list = [...allIn(entityId).filter((other) => other.taskId !== item.taskId)]
       const index = target === 'top' ? 0 : target === 'bottom' ? list.length : list.findIndex((other) => other.taskId === target.taskId) + (target.position === 'after' ? 1 : 0)
       const where = byId.get(entityId)!
-      setAnnouncement(
+      const said =
         where.id === item.entityId
           ? t('items.movedTo', { title: item.title, position: index + 1, total: list.length + 1 })
-          : t('items.movedInto', { title: item.title, where: where.kind === 'backlog' ? t('items.bulk.backlog') : where.name }),
-      )
+          : t('items.movedInto', { title: item.title, where: where.kind === 'backlog' ? t('items.bulk.backlog') : where.name })
+      setAnnouncement(said)
+      success ??= said
     }
+    const long = moved.length > 50
+    if (long) setProgress({ done: 0, total: moved.length })
+    void moveItems({ groupId, portalOrigin: portal.origin, entityId, moved, target })
+      .then((result) => {
+        const undo = () => {
+          const back = placesBack(latestAll.current, places)
+          void send(back, t('changes.undone', { count: back.length }))
+        }
+        settle(result, success, result.skipped ? undefined : undo)
+        if (result.refreshed) notify({ tone: 'info', title: t('items.reorder.refreshed') })
+      })
+      .catch((error: unknown) => notify({ tone: 'error', title: t('items.reorder.failed'), description: describeError(error, t) }))
+      .finally(() => setProgress(null))
+  }
+
+  /** Bulk changes of many items are confirmed first, naming the count. */
+  const confirmed = (count: number, what: string, run: () => unknown) => {
+    if (count <= CONFIRM_OVER) return void run()
+    setConfirming({ count, what, run })
   }
 
   const currentActions: ItemRowActions = {
-    setPoints: (item, points) => void send([{ taskId: item.taskId, fields: { storyPoints: points } }]),
-    setEpic: (item, epicId) => void send([{ taskId: item.taskId, fields: { epicId } }]),
+    setPoints: (item, points) =>
+      void send(
+        [{ taskId: item.taskId, fields: { storyPoints: points } }],
+        points === '' ? t('items.pointsCleared', { title: item.title }) : t('items.pointsSet', { title: item.title, points }),
+        { undoable: true },
+      ),
+    setEpic: (item, epicId) =>
+      void send(
+        [{ taskId: item.taskId, fields: { epicId } }],
+        epicId === 0
+          ? t('items.epicCleared', { title: item.title })
+          : t('items.epicSet', { title: item.title, epic: epics.epics.find((epic) => epic.id === epicId)?.name ?? String(epicId) }),
+        { undoable: true },
+      ),
     move: (item: BacklogItem, target: MoveTarget) => {
       const list = shownIn.get(item.entityId) ?? []
       const index = list.findIndex((candidate) => candidate.taskId === item.taskId)
@@ -214,6 +299,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   const latestActions = useRef(currentActions)
   useLayoutEffect(() => {
     latestActions.current = currentActions
+    latestAll.current = all
   })
   const rowActions = useMemo<ItemRowActions>(
     () => ({
@@ -311,13 +397,44 @@ export function Board({ group, backlogId, ready }: BoardProps) {
           containers={containers}
           progress={progress}
           actions={{
-            setEpic: (epicId) => send(each(selectedIds, { epicId }), t('items.updated', { count: selectedIds.length })),
-            setPoints: (storyPoints) => send(each(selectedIds, { storyPoints }), t('items.updated', { count: selectedIds.length })),
-            moveTo: (entityId) => place(entityId, selectedIds, 'bottom', { success: t('items.moved', { count: selectedIds.length }) }),
+            setEpic: (epicId) => {
+              const ids = selectedIds
+              const epic = epicId === 0 ? t('items.epic.none') : (epics.epics.find((candidate) => candidate.id === epicId)?.name ?? String(epicId))
+              confirmed(ids.length, t('items.bulk.confirmEpic', { count: ids.length, epic }), () =>
+                send(each(ids, { epicId }), t('items.updated', { count: ids.length }), { undoable: true }),
+              )
+            },
+            setPoints: (storyPoints) => {
+              const ids = selectedIds
+              confirmed(ids.length, t('items.bulk.confirmPoints', { count: ids.length, points: storyPoints }), () =>
+                send(each(ids, { storyPoints }), t('items.updated', { count: ids.length }), { undoable: true }),
+              )
+            },
+            moveTo: (entityId) => {
+              const ids = selectedIds
+              const where = byId.get(entityId)
+              const name = where?.kind === 'backlog' ? t('items.bulk.backlog') : (where?.name ?? '')
+              confirmed(ids.length, t('items.bulk.confirmMove', { count: ids.length, where: name }), () =>
+                place(entityId, ids, 'bottom', { success: t('items.moved', { count: ids.length }) }),
+              )
+            },
             selectAll: () => setSelected(new Set(editable.map((item) => item.taskId))),
             clear: () => setSelected(new Set()),
           }}
         />
+        </Suspense>
+      )}
+      {confirming && (
+        <Suspense fallback={null}>
+          <BulkConfirmDialog
+            count={confirming.count}
+            what={confirming.what}
+            onConfirm={() => {
+              setConfirming(null)
+              confirming.run()
+            }}
+            onCancel={() => setConfirming(null)}
+          />
         </Suspense>
       )}
       <p id="items-keys" className="muted items-hint">
