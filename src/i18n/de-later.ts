@@ -148,4 +148,13 @@ export const deLater: LaterWords = {
   'items.bulk.choose': 'Auswählen…',
   'items.bulk.confirmTitle': '{count} Aufgaben ändern?',
   'items.bulk.confirmAction': '{count} Aufgaben ändern',
+  'shortcuts.title': 'Tastenkürzel',
+  'shortcuts.or': 'oder',
+  'shortcuts.search': 'Aufgaben durchsuchen',
+  'shortcuts.add': 'Eine Aufgabe zum Backlog hinzufügen',
+  'shortcuts.openTask': 'Die fokussierte Aufgabe öffnen',
+  'shortcuts.select': 'Die fokussierte Aufgabe aus- oder abwählen',
+  'shortcuts.move': 'Die fokussierte Aufgabe nach oben oder unten verschieben',
+  'shortcuts.moveEnds': 'Sie an den Anfang oder das Ende ihrer Liste verschieben',
+  'shortcuts.help': 'Diese Liste zeigen',
 }

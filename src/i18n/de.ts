@@ -309,4 +309,5 @@ export const de: FirstScreenWords = {
   'items.bulk.confirmEpic': 'Das Epic von {count} Aufgaben wird auf „{epic}“ gesetzt.',
   'items.bulk.confirmPoints': 'Die Story Points von {count} Aufgaben werden auf {points} gesetzt.',
   'items.bulk.confirmMove': '{count} Aufgaben werden nach {where} verschoben.',
+  'shortcuts.show': 'Tastenkürzel (?)',
 }

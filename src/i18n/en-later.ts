@@ -145,4 +145,13 @@ export const enLater = {
   'items.bulk.choose': 'Choose…',
   'items.bulk.confirmTitle': 'Change {count} items?',
   'items.bulk.confirmAction': 'Change {count} items',
+  'shortcuts.title': 'Keyboard shortcuts',
+  'shortcuts.or': 'or',
+  'shortcuts.search': 'Search the items',
+  'shortcuts.add': 'Add a task to the backlog',
+  'shortcuts.openTask': 'Open the focused task',
+  'shortcuts.select': 'Select or unselect the focused task',
+  'shortcuts.move': 'Move the focused task up or down',
+  'shortcuts.moveEnds': 'Move it to the top or the bottom of its list',
+  'shortcuts.help': 'Show this list',
 } as const

@@ -312,6 +312,7 @@ export const en = {
   'items.bulk.confirmEpic': 'The epic of {count} items will be set to “{epic}”.',
   'items.bulk.confirmPoints': 'The story points of {count} items will be set to {points}.',
   'items.bulk.confirmMove': '{count} items will be moved to {where}.',
+  'shortcuts.show': 'Keyboard shortcuts (?)',
 } as const
 
 export type FirstScreenKey = keyof typeof en

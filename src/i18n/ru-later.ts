@@ -166,4 +166,13 @@ export const ruLater: LaterWords = {
   'items.bulk.choose': 'Выберите…',
   'items.bulk.confirmTitle': 'Изменить задачи ({count})?',
   'items.bulk.confirmAction': 'Изменить ({count})',
+  'shortcuts.title': 'Сочетания клавиш',
+  'shortcuts.or': 'или',
+  'shortcuts.search': 'Поиск по задачам',
+  'shortcuts.add': 'Добавить задачу в бэклог',
+  'shortcuts.openTask': 'Открыть выбранную задачу',
+  'shortcuts.select': 'Отметить выбранную задачу или снять отметку',
+  'shortcuts.move': 'Переместить задачу выше или ниже',
+  'shortcuts.moveEnds': 'Переместить её в начало или в конец списка',
+  'shortcuts.help': 'Показать этот список',
 }

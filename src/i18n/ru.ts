@@ -357,4 +357,5 @@ export const ru: FirstScreenWords = {
   'items.bulk.confirmEpic': 'Эпик будет изменён на «{epic}» у задач: {count}.',
   'items.bulk.confirmPoints': 'Оценка {points} будет установлена задачам: {count}.',
   'items.bulk.confirmMove': 'Задачи будут перенесены в {where}: {count}.',
+  'shortcuts.show': 'Сочетания клавиш (?)',
 }

@@ -276,6 +276,15 @@ export function ItemsList(props: ItemsListProps) {
       actions.move(item, target)
       return
     }
+    // Enter on a focused row opens its task in the portal's slider; Space selects it (the grid's own).
+    if (event.key === 'Enter' && row && row === event.target && !event.altKey && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
+      const item = items.find((candidate) => String(candidate.taskId) === row.dataset.key)
+      if (!item) return
+      event.preventDefault()
+      event.stopPropagation()
+      actions.open(item)
+      return
+    }
     // The grid knows only the rows it holds: a windowed list goes to the real first, last or next
     // page row itself.
     const jump = jumps[event.key]
@@ -332,6 +341,8 @@ export function ItemsList(props: ItemsListProps) {
       items: allRows,
       selectionMode: readOnly ? 'none' : 'multiple',
       selectionBehavior: 'toggle',
+      // Letters are the screen's shortcuts ("c", "n", "/", "?"), not a jump to a title: the search finds titles.
+      disallowTypeAhead: true,
       selectedKeys: selection,
       onSelectionChange: changeSelection,
       // Rows are cached by the collection: anything else they show must be named here to redraw them.
@@ -362,6 +373,12 @@ export function ItemsList(props: ItemsListProps) {
         shift.current = event.shiftKey
         pressed.current = true
         window.addEventListener('pointerup', () => (pressed.current = false), { once: true })
+        // A click on a row's empty space focuses the row (the browser does that for a focusable
+        // element) without selecting it: the checkbox's cell selects (the row's own press, which
+        // this lets through). The row's own controls and a drag are not affected.
+        const target = event.target as HTMLElement
+        const row = target.closest<HTMLElement>('[role="row"]')
+        if (row && !readOnly && !target.closest('.item-row__cell--check, button, input, a, label, select, textarea, [slot]')) event.stopPropagation()
       }}
       onPointerEnter={takeUpDnd}
       onFocus={takeUpDnd}

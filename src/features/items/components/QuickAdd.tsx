@@ -71,6 +71,7 @@ export function QuickAdd({ groupId, backlogId, container, epics, autoFocus = fal
   return (
     <form
       className="quick-add"
+      data-container={container.kind}
       onSubmit={submit}
       noValidate
       aria-label={container.kind === 'backlog' ? t('items.add.label') : t('items.add.labelSprint', { sprint: container.name })}

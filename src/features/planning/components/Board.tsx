@@ -1,4 +1,4 @@
-import { Suspense, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { Suspense, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import type { Selection } from 'react-aria-components/GridList'
 import { openInPortalSlider } from '@/bitrix'
 import { useI18n } from '@/i18n'
@@ -36,6 +36,7 @@ const BulkBar = lazyComponent(() => import('@/features/items/components/BulkBar'
 const SprintDialog = lazyComponent(() => import('@/features/sprints/components/SprintDialog').then((module) => module.SprintDialog))
 const CompleteSprintDialog = lazyComponent(() => import('@/features/sprints/components/CompleteSprintDialog').then((module) => module.CompleteSprintDialog))
 const BulkConfirmDialog = lazyComponent(() => import('@/features/items/components/BulkConfirmDialog').then((module) => module.BulkConfirmDialog))
+const ShortcutsDialog = lazyComponent(() => import('./ShortcutsDialog').then((module) => module.ShortcutsDialog))
 const DeleteSprintDialog = lazyComponent(() => import('@/features/sprints/components/DeleteSprintDialog').then((module) => module.DeleteSprintDialog))
 
 interface BoardProps {
@@ -51,6 +52,39 @@ type SprintDialogState =
   | { kind: 'complete'; sprint: Sprint }
   | { kind: 'delete'; sprint: Sprint }
   | null
+
+/** Is the person typing (or choosing) somewhere, so that a letter is theirs, not a shortcut? */
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select, [role="listbox"], [role="menu"], [role="dialog"], [role="alertdialog"]') !== null)
+}
+
+/**
+ * The planning screen's single-key shortcuts: "/" to the search, "c" or "n" to the backlog's quick
+ * add, "?" for the list. Not while typing, in a menu or a dialog, or with a modifier held.
+ */
+function usePlanningShortcuts(board: RefObject<HTMLElement | null>, showHelp: (show: boolean) => void) {
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return
+      const root = board.current
+      if (!root) return
+      const focus = (selector: string) => {
+        const field = root.querySelector<HTMLElement>(selector)
+        if (!field) return
+        event.preventDefault()
+        field.focus()
+      }
+      if (event.key === '/') focus('.filter-search input')
+      else if (event.key === 'c' || event.key === 'n' || event.key === 'C' || event.key === 'N') focus('.quick-add[data-container="backlog"] .quick-add__title input')
+      else if (event.key === '?') {
+        event.preventDefault()
+        showHelp(true)
+      }
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [board, showHelp])
+}
 
 /** How long a message with Undo stays. */
 const UNDO_MS = 8000
@@ -122,6 +156,9 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   const [announcement, setAnnouncement] = useState('')
   const closeReport = useRef<(() => void) | null>(null)
   const [confirming, setConfirming] = useState<{ count: number; what: string; run: () => unknown } | null>(null)
+  const [showShortcuts, setShowShortcuts] = useState(false)
+  const board = useRef<HTMLDivElement>(null)
+  usePlanningShortcuts(board, setShowShortcuts)
   const idPrefix = useId()
 
   const sprintList = sprints.data ?? NO_SPRINTS
@@ -438,8 +475,16 @@ export function Board({ group, backlogId, ready }: BoardProps) {
         </Suspense>
       )}
       <p id="items-keys" className="muted items-hint">
-        {reorderable ? t('items.keysHint') : t('items.reorderHint')}
+        {reorderable ? t('items.keysHint') : t('items.reorderHint')}{' '}
+        <button type="button" className="link-button" onClick={() => setShowShortcuts(true)}>
+          {t('shortcuts.show')}
+        </button>
       </p>
+      {showShortcuts && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog onClose={() => setShowShortcuts(false)} />
+        </Suspense>
+      )}
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
@@ -485,7 +530,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   )
 
   return (
-    <div className="board">
+    <div className="board" ref={board}>
       <div className="board__main">{body}</div>
       <aside className="board__side">
         <EpicsPanel groupId={groupId} catalogue={epics} items={all} onDetached={settle} />
