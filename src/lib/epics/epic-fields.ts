@@ -23,6 +23,21 @@ export function toEpic(answer: unknown): Epic {
 /** Bitrix24's own epic palette. */
 export const EPIC_COLORS = ['#69dafc', '#2fc6f6', '#9dcf00', '#ffa900', '#ff5752', '#e89b06', '#bb8aff', '#8d98a7'] as const
 
+/**
+ * The colour a new epic starts with: the first of the palette that no epic of the team has, or,
+ * when all are taken, the one fewest epics have, so that epics stay told apart.
+ */
+export function nextEpicColor(used: readonly string[]): string {
+  const count = new Map<string, number>(EPIC_COLORS.map((color) => [color, 0]))
+  for (const color of used) {
+    const key = color.toLowerCase()
+    if (count.has(key)) count.set(key, count.get(key)! + 1)
+  }
+  let best: string = EPIC_COLORS[0]
+  for (const color of EPIC_COLORS) if (count.get(color)! < count.get(best)!) best = color
+  return best
+}
+
 export interface EpicCatalogue {
   /** The team's epics (and any other epic its items point at). */
   epics: readonly Epic[]

@@ -15,7 +15,7 @@ import { Field } from '@/ui/Field'
 import { notify } from '@/ui/toast-queue'
 import { useAddEpic } from '../api/add-epic'
 import { useDeleteEpic } from '../api/delete-epic'
-import { EPIC_COLORS, type Epic } from '@/lib/epics/epic-fields'
+import { EPIC_COLORS, nextEpicColor, type Epic } from '@/lib/epics/epic-fields'
 import { EPIC_LIMITS } from '../api/epic-limits'
 import { isEpicGone, useUpdateEpic } from '../api/update-epic'
 import type { ChangeReport } from '@/lib/items/change-items'
@@ -24,13 +24,13 @@ import './epic-dialogs.css'
 
 // The epic dialogs load when one opens (the colour picker and text area are not on the first screen).
 
-export function EpicDialog({ groupId, epic, onClose }: { groupId: number; epic: Epic | null; onClose: () => void }) {
+export function EpicDialog({ groupId, epic, usedColors = [], onClose }: { groupId: number; epic: Epic | null; usedColors?: readonly string[]; onClose: () => void }) {
   const { t } = useI18n()
   const add = useAddEpic()
   const update = useUpdateEpic()
   const [name, setName] = useState(epic?.name ?? '')
   const [description, setDescription] = useState(epic?.description ?? '')
-  const [color, setColor] = useState<string>(epic?.color ?? EPIC_COLORS[0])
+  const [color, setColor] = useState<string>(epic?.color ?? nextEpicColor(usedColors))
   const [nameError, setNameError] = useState<string | undefined>()
   const [descriptionError, setDescriptionError] = useState<string | undefined>()
   const pending = add.isPending || update.isPending

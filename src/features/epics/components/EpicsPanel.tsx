@@ -8,6 +8,8 @@ import { sumStoryPoints, type BacklogItem } from '@/lib/items/item-fields'
 import { useItemChanges, type ChangeReport } from '@/lib/items/change-items'
 import { useEpicDetachSupport } from '@/lib/items/epic-detach'
 import { lazyComponent, usePreloadWhenIdle } from '@/lib/lazy-component'
+import { DONE } from '@/lib/sprints/sprint-stats'
+import { useItemFilterActions, useItemFilters } from '@/stores/item-filters'
 
 const EpicDialog = lazyComponent(() => import('./EpicDialogs').then((module) => module.EpicDialog))
 const DeleteEpicDialog = lazyComponent(() => import('./EpicDialogs').then((module) => module.DeleteEpicDialog))
@@ -30,6 +32,8 @@ export function EpicsPanel({ groupId, catalogue, items, onDetached }: EpicsPanel
   const [detaching, setDetaching] = useState(false)
   const detachSupport = useEpicDetachSupport()
   const own = catalogue.epics.filter((epic) => epic.groupId === groupId)
+  const filters = useItemFilters(groupId)
+  const { filterChanged } = useItemFilterActions()
   usePreloadWhenIdle(catalogue.status === 'ready', [EpicDialog])
 
   const detachDangling = () => {
@@ -61,14 +65,35 @@ export function EpicsPanel({ groupId, catalogue, items, onDetached }: EpicsPanel
         <ul className="epics-list">
           {own.map((epic) => {
             const marked = items.filter((item) => item.epicId === epic.id)
+            const done = marked.filter((item) => item.status === DONE)
             const points = sumStoryPoints(marked)
+            const donePoints = sumStoryPoints(done)
+            const shown = filters.epic === epic.id
             return (
-              <li key={epic.id} className="epics-list__item">
+              <li key={epic.id} className="epics-list__item" data-filtered={shown || undefined}>
                 <span className="epic-chip__dot epic-chip__dot--big" style={{ background: epic.color }} aria-hidden="true" />
                 <span className="epics-list__main">
-                  <span className="epics-list__name">{epic.name}</span>
+                  {/* Shows only this epic's items (and again, all of them). */}
+                  <button
+                    type="button"
+                    className="epics-list__name"
+                    aria-pressed={shown}
+                    title={shown ? t('epics.showAll') : t('epics.showOnly', { name: epic.name })}
+                    onClick={() => filterChanged(groupId, { epic: shown ? null : epic.id })}
+                  >
+                    {epic.name}
+                  </button>
                   <span className="epics-list__meta">
-                    {t('epics.items', { count: marked.length })} · {t('epics.points', { points: points.total })}
+                    {marked.length === 0 ? (
+                      t('epics.panelNoItems')
+                    ) : (
+                      <>
+                        {t('epics.progress', { done: done.length, count: marked.length })} ·{' '}
+                        {points.total === 0 && points.unsummable > 0
+                          ? t('epics.pointsNotNumbers', { count: points.unsummable })
+                          : t('epics.pointsProgress', { done: donePoints.total, points: points.total })}
+                      </>
+                    )}
                   </span>
                 </span>
                 <Button size="s" variant="ghost" onPress={() => setEditing({ mode: 'edit', epic })} aria-label={t('epics.editNamed', { name: epic.name })}>
@@ -98,7 +123,12 @@ export function EpicsPanel({ groupId, catalogue, items, onDetached }: EpicsPanel
       )}
       <Suspense fallback={null}>
         {(editing?.mode === 'create' || editing?.mode === 'edit') && (
-          <EpicDialog groupId={groupId} epic={editing.mode === 'edit' ? editing.epic : null} onClose={() => setEditing(null)} />
+          <EpicDialog
+            groupId={groupId}
+            epic={editing.mode === 'edit' ? editing.epic : null}
+            usedColors={own.map((epic) => epic.color)}
+            onClose={() => setEditing(null)}
+          />
         )}
         {editing?.mode === 'delete' && (
           <DeleteEpicDialog
