@@ -312,8 +312,5 @@ export const de: FirstScreenWords = {
   'items.pointsCleared': '„{title}“: Story Points entfernt.',
   'items.epicSet': '„{title}“ gehört jetzt zum Epic „{epic}“.',
   'items.epicCleared': '„{title}“ gehört zu keinem Epic mehr.',
-  'items.bulk.confirmEpic': 'Das Epic von {count} Aufgaben wird auf „{epic}“ gesetzt.',
-  'items.bulk.confirmPoints': 'Die Story Points von {count} Aufgaben werden auf {points} gesetzt.',
-  'items.bulk.confirmMove': '{count} Aufgaben werden nach {where} verschoben.',
   'shortcuts.show': 'Tastenkürzel (?)',
 }

@@ -315,9 +315,6 @@ export const en = {
   'items.pointsCleared': '“{title}”: story points cleared.',
   'items.epicSet': '“{title}” is now in the epic “{epic}”.',
   'items.epicCleared': '“{title}” is no longer in an epic.',
-  'items.bulk.confirmEpic': 'The epic of {count} items will be set to “{epic}”.',
-  'items.bulk.confirmPoints': 'The story points of {count} items will be set to {points}.',
-  'items.bulk.confirmMove': '{count} items will be moved to {where}.',
   'shortcuts.show': 'Keyboard shortcuts (?)',
 } as const
 

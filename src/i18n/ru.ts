@@ -362,8 +362,5 @@ export const ru: FirstScreenWords = {
   'items.pointsCleared': '«{title}»: оценка убрана.',
   'items.epicSet': '«{title}» теперь в эпике «{epic}».',
   'items.epicCleared': '«{title}» больше не в эпике.',
-  'items.bulk.confirmEpic': 'Эпик будет изменён на «{epic}» у задач: {count}.',
-  'items.bulk.confirmPoints': 'Оценка {points} будет установлена задачам: {count}.',
-  'items.bulk.confirmMove': 'Задачи будут перенесены в {where}: {count}.',
   'shortcuts.show': 'Сочетания клавиш (?)',
 }

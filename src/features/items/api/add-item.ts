@@ -1,10 +1,14 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useCallback, useRef, useState } from 'react'
-import { callBatch, callMethod, callPage, toRestError } from '@/bitrix'
+import { callMethod, notSentError, toRestError } from '@/bitrix'
+import { deferredModule } from '@/lib/lazy-component'
 import { confirmCreated, createOnce, CreateUnconfirmedError, NotCreatedError } from '@/lib/changes/create-once'
 import { serially } from '@/lib/changes/serial'
 import { itemKeys } from '@/lib/query-keys'
 import { toItem, type BacklogItem, type ScrumTaskAnswer, type TaskAnswer } from '@/lib/items/item-fields'
+
+/** Quick add's requests (add-item-send.ts): fetched when the board is idle, or with the first add. */
+export const quickAddSender = deferredModule(() => import('./add-item-send'))
 
 export interface QuickAddDraft {
   title: string
@@ -21,60 +25,10 @@ export interface QuickAddTarget {
   responsibleId: number
 }
 
-const TASK_SELECT = ['ID', 'TITLE', 'STATUS', 'RESPONSIBLE_ID', 'CREATED_DATE']
-/** Portal and browser clocks differ; a created task is looked for this far back. */
-const CLOCK_SLACK_MS = 10 * 60_000
-
-/** Step 1: the task itself, in the team (the portal puts it into the backlog by itself). */
-export async function createTask(target: QuickAddTarget, title: string): Promise<TaskAnswer> {
-  const created = await callMethod<{ task: TaskAnswer }>('tasks.task.add', {
-    fields: { TITLE: title, RESPONSIBLE_ID: target.responsibleId, GROUP_ID: target.groupId },
-  })
-  return created.task
-}
-
-/**
- * Did a create whose answer was lost make the task? The newest tasks this user created in the
- * team lately, with this exact title and not already on screen.
- */
-export async function findCreatedTask(
-  target: QuickAddTarget,
-  title: string,
-  since: number,
-  known: ReadonlySet<number>,
-): Promise<TaskAnswer | null> {
-  const page = await callPage<{ tasks: TaskAnswer[] }>('tasks.task.list', {
-    filter: { GROUP_ID: target.groupId, CREATED_BY: target.responsibleId, '>=CREATED_DATE': new Date(since - CLOCK_SLACK_MS).toISOString() },
-    select: TASK_SELECT,
-    order: { ID: 'DESC' },
-  })
-  return page.result.tasks.find((task) => task.title?.trim() === title && !known.has(Number(task.id))) ?? null
-}
-
 /** Where the new item goes: the backlog, or the end of a sprint (past the last item the screen knows there). */
 export interface ItemPlace {
   entityId: number
   sort?: number
-}
-
-/**
- * Step 2: the item's place, and points and epic when given, then the item as the portal placed
- * it. The place and its creator are always sent: whether the portal put the task into the
- * backlog by itself (documented for `tasks.task.add`) or expects `entityId` and `createdBy` to
- * create the scrum item (the server source) is not settled, so the app depends on neither.
- * Setting the same values again changes nothing, so it is safe to send again.
- */
-export async function finishTask(taskId: number, draft: QuickAddDraft, place: ItemPlace, createdBy: number): Promise<ScrumTaskAnswer> {
-  const fields: Record<string, unknown> = { ...place, createdBy }
-  if (draft.storyPoints) fields.storyPoints = draft.storyPoints
-  if (draft.epicId > 0) fields.epicId = draft.epicId
-  const answers = await callBatch({
-    update: ['tasks.api.scrum.task.update', { id: taskId, fields }],
-    item: ['tasks.api.scrum.task.get', { id: taskId }],
-  })
-  if (!answers.update.ok) throw answers.update.error
-  if (!answers.item.ok) throw answers.item.error
-  return answers.item.result as ScrumTaskAnswer
 }
 
 export type QuickAddState =
@@ -152,7 +106,9 @@ export function useQuickAdd(target: QuickAddTarget) {
       const taskId = Number(task.id)
       const place = itemPlace(queryClient, target)
       try {
-        const scrum = await serially([`task:${taskId}`], () => finishTask(taskId, draft, place, target.responsibleId))
+        const scrum = await serially([`task:${taskId}`], async () =>
+          (await quickAddSender.load()).finishTask(taskId, draft, place, target.responsibleId),
+        )
         const item = toItem(task, scrum, target.portalOrigin)
         placeItem(queryClient, target.groupId, item)
         setUnfinished((list) => list.filter((entry) => entry.task.id !== task.id))
@@ -202,9 +158,13 @@ export function useQuickAdd(target: QuickAddTarget) {
         startedAt.current = Date.now()
         const before = known()
         try {
+          // Nothing is sent until the code that sends it is here; if it cannot come, nothing was created.
+          const sender = await quickAddSender.load().catch((cause: unknown) => {
+            throw new NotCreatedError(notSentError('tasks.task.add', cause))
+          })
           const { created, recovered } = await createOnce({
-            send: () => createTask(target, draft.title),
-            find: () => findCreatedTask(target, draft.title, startedAt.current, before),
+            send: () => sender.createTask(target, draft.title),
+            find: () => sender.findCreatedTask(target, draft.title, startedAt.current, before),
           })
           const result = await finish(created, draft, recovered)
           setState({ status: 'idle' })
@@ -229,7 +189,9 @@ export function useQuickAdd(target: QuickAddTarget) {
         const { draft, error } = state
         setState({ status: 'saving', draft })
         try {
-          const task = await confirmCreated(error.cause, () => findCreatedTask(target, draft.title, startedAt.current, known()))
+          const task = await confirmCreated(error.cause, async () =>
+            (await quickAddSender.load()).findCreatedTask(target, draft.title, startedAt.current, known()),
+          )
           const result = await finish(task, draft, true)
           setState({ status: 'idle' })
           return result

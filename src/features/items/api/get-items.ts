@@ -8,7 +8,12 @@ import { lateSignal } from '@/lib/late-signal'
 import { changeEpoch } from '@/lib/changes/change-epoch'
 import type { Sprint } from '@/lib/sprints/sprint-fields'
 import { endLoadProgress, reportLoadProgress, type LoadProgress } from './load-progress'
-import { firstRows, REVISIT_MS, revisitItems, type ListSnapshot } from './refresh-items'
+import { deferredModule } from '@/lib/lazy-component'
+import type { ListSnapshot } from './refresh-items'
+import { REVISIT_MS } from './revisit-window'
+
+/** The revisit's code: fetched with the first revisit (the first load of a team never needs it). */
+const refresh = deferredModule(() => import('./refresh-items'))
 import { visibleItems } from './visible-items'
 
 export type { LoadProgress }
@@ -225,10 +230,17 @@ async function revisit(groupId: number, portalOrigin: string, client: QueryClien
   const state = client.getQueryState(key)
   if (!snapshot || !cached || !state || state.isInvalidated) return null
   if (Date.now() - snapshot.fullAt > REVISIT_MS || resumable(groupId)) return null
+  let code: Awaited<ReturnType<typeof refresh.load>>
+  try {
+    code = await refresh.load()
+  } catch {
+    // The revisit's code did not arrive: the whole list is read, as on a first visit.
+    return null
+  }
   // What the portal holds as far as the app knows: values still on their way are laid over again after.
   const confirmed = itemLedger.confirmedView(groupId, cached)
-  const visible = visibleItems(groupId) ?? firstRows(confirmed, client.getQueryData<Sprint[]>(sprintKeys.byGroup(groupId)))
-  const outcome = await revisitItems({ params: taskListParams(groupId), portalOrigin, cached: confirmed, snapshot, visible, signal })
+  const visible = visibleItems(groupId) ?? code.firstRows(confirmed, client.getQueryData<Sprint[]>(sprintKeys.byGroup(groupId)))
+  const outcome = await code.revisitItems({ params: taskListParams(groupId), portalOrigin, cached: confirmed, snapshot, visible, signal })
   if ('full' in outcome) return null
   if (!signal.aborted) snapshots.set(groupId, outcome.snapshot)
   // The screen's batch may have handed the first page over for a whole read: the list is newer now.

@@ -29,8 +29,9 @@ import { byPlanningOrder, type Sprint } from '@/lib/sprints/sprint-fields'
  * read in a second batch, only when there are some.
  */
 
-/** A revisit is cheap only this long after the last full read; later, the whole list is read again. */
-export const REVISIT_MS = 10 * 60_000
+import { REVISIT_MS } from './revisit-window'
+
+export { REVISIT_MS }
 /**
  * Changes are asked for from this long before the last read began. It covers the browser's clock
  * being off the portal's (the date sent is the browser's), a task changed while its page was on its

@@ -7,7 +7,11 @@ import { checkStoryPoints } from '../api/item-limits'
 import type { ItemContainer } from '@/lib/items/item-fields'
 import { EpicSelect } from '@/components/EpicSelect'
 import { PickerButton } from '@/ui/PickerButton'
+import { BulkConfirmDialog } from './BulkConfirmDialog'
 import './bulk-bar.css'
+
+/** A change of more items than this asks first, naming the count and the value. */
+const CONFIRM_OVER = 20
 
 export interface BulkActions {
   setEpic: (epicId: number) => unknown
@@ -38,7 +42,10 @@ export function BulkBar({ count, filteredCount, epics, containers, progress, act
     .filter((container) => !container.readOnly)
     .map((container) => ({ id: String(container.id), name: container.kind === 'backlog' ? t('items.bulk.backlog') : container.name }))
   const [target, setTarget] = useState('')
+  const [confirming, setConfirming] = useState<{ what: string; run: () => unknown } | null>(null)
   const busy = progress !== null
+  const ask = (what: string, run: () => unknown) => (count > CONFIRM_OVER ? setConfirming({ what, run }) : void run())
+  const epicName = (id: number) => (id === 0 ? t('items.epic.none') : (epics.epics.find((epic) => epic.id === id)?.name ?? String(id)))
 
   return (
     <section className="bulk-bar" aria-label={t('items.bulk.label')}>
@@ -56,7 +63,7 @@ export function BulkBar({ count, filteredCount, epics, containers, progress, act
       <div className="bulk-bar__actions">
         <div className="bulk-bar__group">
           <EpicSelect catalogue={epics} value={epicId} onChange={setEpicId} label={t('items.bulk.epic')} showLabel placeholder={t('items.bulk.choose')} />
-          <Button size="s" isPending={busy} isDisabled={epicId < 0} onPress={() => actions.setEpic(epicId)}>
+          <Button size="s" isPending={busy} isDisabled={epicId < 0} onPress={() => ask(t('items.bulk.confirmEpic', { count, epic: epicName(epicId) }), () => actions.setEpic(epicId))}>
             {t('items.bulk.apply')}
           </Button>
         </div>
@@ -78,7 +85,7 @@ export function BulkBar({ count, filteredCount, epics, containers, progress, act
             onPress={() => {
               const check = checkStoryPoints(points)
               if (!check.ok) return setPointsError(t(check.message.key, check.message.vars))
-              actions.setPoints(check.value)
+              ask(t('items.bulk.confirmPoints', { count, points: check.value }), () => actions.setPoints(check.value))
             }}
           >
             {t('items.bulk.apply')}
@@ -86,11 +93,22 @@ export function BulkBar({ count, filteredCount, epics, containers, progress, act
         </div>
         <div className="bulk-bar__group">
           <PickerButton label={t('items.bulk.moveTo')} options={targets} value={target} onChange={setTarget} placeholder={t('items.bulk.choose')} />
-          <Button size="s" isPending={busy} isDisabled={target === ''} onPress={() => actions.moveTo(Number(target))}>
+          <Button size="s" isPending={busy} isDisabled={target === ''} onPress={() => ask(t('items.bulk.confirmMove', { count, where: targets.find((option) => option.id === target)?.name ?? '' }), () => actions.moveTo(Number(target)))}>
             {t('items.bulk.move')}
           </Button>
         </div>
       </div>
+      {confirming && (
+        <BulkConfirmDialog
+          count={count}
+          what={confirming.what}
+          onConfirm={() => {
+            setConfirming(null)
+            confirming.run()
+          }}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
       {progress && (
         <div className="bulk-bar__progress">
           <progress max={progress.total} value={progress.done} aria-label={t('items.bulk.progress')} />

@@ -25,6 +25,7 @@ import type { ItemRowActions, MoveTarget } from '@/features/items/components/Ite
 import { ItemsList } from '@/features/items/components/ItemsList'
 import { LoadProgress } from '@/features/items/components/LoadProgress'
 import { QuickAdd } from '@/features/items/components/QuickAdd'
+import { quickAddSender } from '@/features/items/api/add-item'
 import { useSprints } from '@/features/sprints/api/get-sprints'
 import { useStartSprint } from '@/features/sprints/api/start-sprint'
 import { SprintHeader } from '@/features/sprints/components/SprintHeader'
@@ -35,7 +36,6 @@ import '@/features/items/components/items.css'
 const BulkBar = lazyComponent(() => import('@/features/items/components/BulkBar').then((module) => module.BulkBar))
 const SprintDialog = lazyComponent(() => import('@/features/sprints/components/SprintDialog').then((module) => module.SprintDialog))
 const CompleteSprintDialog = lazyComponent(() => import('@/features/sprints/components/CompleteSprintDialog').then((module) => module.CompleteSprintDialog))
-const BulkConfirmDialog = lazyComponent(() => import('@/features/items/components/BulkConfirmDialog').then((module) => module.BulkConfirmDialog))
 const ShortcutsDialog = lazyComponent(() => import('./ShortcutsDialog').then((module) => module.ShortcutsDialog))
 const DeleteSprintDialog = lazyComponent(() => import('@/features/sprints/components/DeleteSprintDialog').then((module) => module.DeleteSprintDialog))
 
@@ -88,8 +88,6 @@ function usePlanningShortcuts(board: RefObject<HTMLElement | null>, showHelp: (s
 
 /** How long a message with Undo stays. */
 const UNDO_MS = 8000
-/** A bulk change of more items than this asks first. */
-const CONFIRM_OVER = 20
 
 /** The fields a change sets, as the screen showed them before: sending these back undoes it. */
 function fieldsBefore(items: readonly BacklogItem[], changes: readonly ItemChange[]): ItemChange[] {
@@ -155,7 +153,6 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   // Said to screen readers after a move: the lists themselves only change order silently.
   const [announcement, setAnnouncement] = useState('')
   const closeReport = useRef<(() => void) | null>(null)
-  const [confirming, setConfirming] = useState<{ count: number; what: string; run: () => unknown } | null>(null)
   const [showShortcuts, setShowShortcuts] = useState(false)
   const board = useRef<HTMLDivElement>(null)
   usePlanningShortcuts(board, setShowShortcuts)
@@ -298,11 +295,6 @@ export function Board({ group, backlogId, ready }: BoardProps) {
       .finally(() => setProgress(null))
   }
 
-  /** Bulk changes of many items are confirmed first, naming the count. */
-  const confirmed = (count: number, what: string, run: () => unknown) => {
-    if (count <= CONFIRM_OVER) return void run()
-    setConfirming({ count, what, run })
-  }
 
   const currentActions: ItemRowActions = {
     setPoints: (item, points) =>
@@ -414,7 +406,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
 
   const backlogHeading = `${idPrefix}-backlog`
   const { stats: backlogStats, sums: backlogSums } = totalsOf(backlogId)
-  usePreloadWhenIdle(items.isSuccess, [BulkBar, SprintDialog, CompleteSprintDialog, DeleteSprintDialog, { preload: itemSender.load }])
+  usePreloadWhenIdle(items.isSuccess, [BulkBar, SprintDialog, CompleteSprintDialog, DeleteSprintDialog, { preload: itemSender.load }, { preload: quickAddSender.load }])
   const body = items.isPending ? (
     <>
       <PlaceholderRows label={t('items.loading')} />
@@ -434,44 +426,13 @@ export function Board({ group, backlogId, ready }: BoardProps) {
           containers={containers}
           progress={progress}
           actions={{
-            setEpic: (epicId) => {
-              const ids = selectedIds
-              const epic = epicId === 0 ? t('items.epic.none') : (epics.epics.find((candidate) => candidate.id === epicId)?.name ?? String(epicId))
-              confirmed(ids.length, t('items.bulk.confirmEpic', { count: ids.length, epic }), () =>
-                send(each(ids, { epicId }), t('items.updated', { count: ids.length }), { undoable: true }),
-              )
-            },
-            setPoints: (storyPoints) => {
-              const ids = selectedIds
-              confirmed(ids.length, t('items.bulk.confirmPoints', { count: ids.length, points: storyPoints }), () =>
-                send(each(ids, { storyPoints }), t('items.updated', { count: ids.length }), { undoable: true }),
-              )
-            },
-            moveTo: (entityId) => {
-              const ids = selectedIds
-              const where = byId.get(entityId)
-              const name = where?.kind === 'backlog' ? t('items.bulk.backlog') : (where?.name ?? '')
-              confirmed(ids.length, t('items.bulk.confirmMove', { count: ids.length, where: name }), () =>
-                place(entityId, ids, 'bottom', { success: t('items.moved', { count: ids.length }) }),
-              )
-            },
+            setEpic: (epicId) => send(each(selectedIds, { epicId }), t('items.updated', { count: selectedIds.length }), { undoable: true }),
+            setPoints: (storyPoints) => send(each(selectedIds, { storyPoints }), t('items.updated', { count: selectedIds.length }), { undoable: true }),
+            moveTo: (entityId) => place(entityId, selectedIds, 'bottom', { success: t('items.moved', { count: selectedIds.length }) }),
             selectAll: () => setSelected(new Set(editable.map((item) => item.taskId))),
             clear: () => setSelected(new Set()),
           }}
         />
-        </Suspense>
-      )}
-      {confirming && (
-        <Suspense fallback={null}>
-          <BulkConfirmDialog
-            count={confirming.count}
-            what={confirming.what}
-            onConfirm={() => {
-              setConfirming(null)
-              confirming.run()
-            }}
-            onCancel={() => setConfirming(null)}
-          />
         </Suspense>
       )}
       <p id="items-keys" className="muted items-hint">
