@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lastInteraction, lastInteractionTop, messagePlace } from './interaction-anchor'
+import { lastInteraction, messagePlace } from './interaction-anchor'
 
 function placedAt(element: HTMLElement, top: () => number) {
   element.getBoundingClientRect = () => ({ top: top(), bottom: top() + 20, left: 0, right: 0, width: 0, height: 20, x: 0, y: top(), toJSON: () => ({}) })
@@ -14,7 +14,7 @@ describe('where a message appears', () => {
     input.focus()
     // The long list scrolls its row into view after the focus went there.
     top = 1_010
-    expect(lastInteractionTop()).toBe(1_010)
+    expect(lastInteraction().top).toBe(1_010)
     input.remove()
   })
 

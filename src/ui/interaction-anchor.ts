@@ -55,11 +55,6 @@ export function lastInteraction(): { top: number; bottom: number } {
   return { top: lastTop, bottom: lastBottom }
 }
 
-/** The top of the last action (see `lastInteraction`). */
-export function lastInteractionTop(): number {
-  return lastInteraction().top
-}
-
 /** Room a message usually needs below the action; with less left on the page it goes above. */
 const MESSAGE_ROOM = 160
 
