@@ -80,7 +80,7 @@ test.describe('manage what is in the backlog', () => {
     await expect.poll(async () => (await control.scrumTask(id)).epicId).toBe(0)
   })
 
-  test('reorder from the keyboard; the order persists after a reload', async ({ page, shell, items }) => {
+  test('reorder from the keyboard; the order persists after a reload', async ({ page, shell, items, control }) => {
     await shell.open(mobile)
     await expect(items.rows).toHaveCount(10)
     const before = await items.titles()
@@ -96,6 +96,16 @@ test.describe('manage what is in the backlog', () => {
     )
     await items.menuAction('Apple Pay support', 'Move to the bottom')
     await expect.poll(async () => (await items.titles()).at(-1)).toBe('Apple Pay support')
+    // The portal holds the new order (the screen shows it at once; the portal has it once sent).
+    const portalOrder = async () => {
+      const store = await control.store()
+      const titles = new Map(store.tasks.map((task) => [task.id, task.title]))
+      return store.items
+        .filter((item) => item.entityId === SEED.backlogs.mobile)
+        .sort((a, b) => a.sort - b.sort || a.taskId - b.taskId)
+        .map((item) => titles.get(item.taskId))
+    }
+    await expect.poll(async () => [(await portalOrder())[0], (await portalOrder()).at(-1)]).toEqual(['Dark theme', 'Apple Pay support'])
 
     await page.reload()
     await expect(items.rows).toHaveCount(10)
