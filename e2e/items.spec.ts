@@ -17,6 +17,39 @@ async function taskId(control: PortalControl, title: string): Promise<number> {
 const mobile = { placement: 'SONET_GROUP_DETAIL_TAB', groupId: SEED.groups.mobile } as const
 
 test.describe('manage what is in the backlog', () => {
+  test('quick add on a slow portal: three titles in a row are each created once, in order, and the last is in view', async ({ shell, items, control }) => {
+    test.setTimeout(90_000)
+    await control.reset('large')
+    await openTeamTab(shell, items, LARGE.groups.huge, '1,000 items')
+    await control.latency(2_000)
+    const titles = ['Queue one: sign-in audit', 'Queue two: push settings', 'Queue three: crash digest']
+    const title = items.quickAdd.getByRole('textbox', { name: 'New task' })
+    // Typed and sent one after another without waiting: the form is free at once each time.
+    for (const name of titles) {
+      await title.fill(name)
+      await title.press('Enter')
+      await expect(title).toHaveValue('')
+    }
+    const queue = items.quickAdd.getByRole('list', { name: 'Tasks being added' })
+    // Each request takes 2 s: the last title waits its turn under the form while the head is being added.
+    await expect(queue.getByRole('listitem').filter({ hasText: titles[2]! })).toContainText('Waits for the one before')
+    await expect(queue.getByRole('listitem').first()).toContainText('Adding…')
+
+    await expect(queue).toHaveCount(0, { timeout: 45_000 })
+    await expect(items.totals).toContainText('1,003 items')
+    const last = items.row(titles[2]!)
+    await expect(last).toBeInViewport()
+    await expect(last.locator('.item-row__fresh')).toHaveCount(1)
+    await control.latency(0)
+
+    // On the portal: each once, created in the order given, at the end of the backlog in that order.
+    const store = await control.store()
+    const created = store.tasks.filter((task) => titles.includes(task.title)).sort((a, b) => a.id - b.id)
+    expect(created.map((task) => task.title)).toEqual(titles)
+    const sorts = created.map((task) => store.items.find((item) => item.taskId === task.id)!.sort)
+    expect([...sorts].sort((a, b) => a - b)).toEqual(sorts)
+  })
+
   test('quick add: a task with points and epic lands in the backlog', async ({ page, shell, items, control }) => {
     await shell.open(mobile)
     await expect(items.rows).toHaveCount(10)

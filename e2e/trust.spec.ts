@@ -72,6 +72,29 @@ test.describe('nothing doubled', () => {
     expect((await control.scrumTask(task!.id)).storyPoints).toBe('3')
   })
 
+  test('quick add whose create fails: the title stays with Retry, the next one waits behind it, and Retry adds both in order', async ({ shell, items, control }) => {
+    await shell.open(mobile)
+    await expect(items.rows).toHaveCount(10)
+    await control.fault({ method: 'tasks.task.add', ...serverError })
+    await items.typeNewTask('Dark splash screen')
+    await items.addButton.click()
+    const failed = items.quickAdd.getByRole('alert').filter({ hasText: '“Dark splash screen” was not added' })
+    await expect(failed).toBeVisible()
+    await items.typeNewTask('Light splash screen')
+    await items.addButton.click()
+    await expect(items.quickAdd.getByRole('listitem').filter({ hasText: 'Light splash screen' })).toContainText('Waits for the one before')
+    expect(await tasksTitled(control, 'Dark splash screen')).toHaveLength(0)
+    expect(await tasksTitled(control, 'Light splash screen')).toHaveLength(0)
+
+    await failed.getByRole('button', { name: 'Retry' }).click()
+    await expect(items.row('Light splash screen')).toHaveCount(1)
+    await expect(items.row('Dark splash screen')).toHaveCount(1)
+    const [dark] = await tasksTitled(control, 'Dark splash screen')
+    const [light] = await tasksTitled(control, 'Light splash screen')
+    expect(light!.id).toBeGreaterThan(dark!.id)
+    expect(await tasksTitled(control, 'Dark splash screen')).toHaveLength(1)
+  })
+
   test('a create whose answer is lost after the write is found on the portal, not made again', async ({ shell, items, control }) => {
     await shell.open(mobile)
     await expect(items.rows).toHaveCount(10)
@@ -89,10 +112,18 @@ test.describe('nothing doubled', () => {
     await items.addButton.click()
     const unknown = items.quickAdd.getByRole('alert').filter({ hasText: 'It is not known yet whether “Rate-the-app prompt” was added' })
     await expect(unknown).toBeVisible()
-    await expect(items.addButton).toBeDisabled()
+    // A title given meanwhile waits behind it (the order is kept), and nothing is sent again.
+    await items.typeNewTask('Widget refresh')
+    await items.addButton.click()
+    await expect(items.quickAdd.getByRole('listitem').filter({ hasText: 'Widget refresh' })).toContainText('Waits for the one before')
+    expect(await tasksTitled(control, 'Widget refresh')).toHaveLength(0)
     await unknown.getByRole('button', { name: 'Check again' }).click()
     await expect(items.row('Rate-the-app prompt')).toHaveCount(1)
+    await expect(items.row('Widget refresh')).toHaveCount(1)
     expect(await tasksTitled(control, 'Rate-the-app prompt')).toHaveLength(1)
+    const [prompt] = await tasksTitled(control, 'Rate-the-app prompt')
+    const [widget] = await tasksTitled(control, 'Widget refresh')
+    expect(widget!.id).toBeGreaterThan(prompt!.id)
 
     // The same for an epic.
     await control.fault({ method: 'tasks.api.scrum.epic.add', after: true, abort: true })

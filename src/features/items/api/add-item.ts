@@ -1,8 +1,9 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import { callMethod, notSentError, toRestError } from '@/bitrix'
 import { deferredModule } from '@/lib/lazy-component'
 import { confirmCreated, createOnce, CreateUnconfirmedError, NotCreatedError } from '@/lib/changes/create-once'
+import { AddQueue, type Attempt, type QueuedAdd } from './add-queue'
 import { serially } from '@/lib/changes/serial'
 import { itemKeys } from '@/lib/query-keys'
 import { toItem, type BacklogItem, type ScrumTaskAnswer, type TaskAnswer } from '@/lib/items/item-fields'
@@ -31,14 +32,6 @@ export interface ItemPlace {
   sort?: number
 }
 
-export type QuickAddState =
-  | { status: 'idle' }
-  | { status: 'saving'; draft: QuickAddDraft }
-  /** Nothing was created: the form keeps what was typed. */
-  | { status: 'failed'; draft: QuickAddDraft; error: unknown }
-  /** It may exist: nothing can be added again until a check says. */
-  | { status: 'unconfirmed'; draft: QuickAddDraft; error: CreateUnconfirmedError }
-
 /** What of a quick add the portal does not hold (as read back; all of it when that read failed). */
 export interface MissingParts {
   points: boolean
@@ -54,11 +47,6 @@ export interface UnfinishedTask {
   error: unknown
   retrying: boolean
 }
-
-/** How one press of Add ended; `ignored` when another add was still on its way. */
-export type QuickAddResult =
-  | { outcome: 'added'; item: BacklogItem; recovered: boolean }
-  | { outcome: 'partial' | 'failed' | 'unconfirmed' | 'ignored' }
 
 function itemPlace(queryClient: QueryClient, target: QuickAddTarget): ItemPlace {
   const { groupId, entityId } = target
@@ -84,35 +72,43 @@ function placeItem(queryClient: QueryClient, groupId: number, item: BacklogItem)
 }
 
 /**
- * Quick add as one user action: a second submit while one is on its way is absorbed; a create
- * whose answer was lost is looked up before anything is offered again; a task whose second step
- * failed is finished by Retry, never created twice.
+ * Quick add as a queue (add-queue.ts): every title given is created once, in the order given, one
+ * after another; a create whose answer was lost is looked up before anything is offered again; a
+ * task whose second step failed is finished by Retry, never created twice.
  */
-export function useQuickAdd(target: QuickAddTarget) {
+export function useQuickAdd(target: QuickAddTarget, onAdded: (draft: QuickAddDraft, item: BacklogItem) => void) {
   const queryClient = useQueryClient()
-  const [state, setState] = useState<QuickAddState>({ status: 'idle' })
-  // Kept apart from the form's state: adding the next task must not make an unfinished one forgotten.
+  const [queue, setQueue] = useState<readonly QueuedAdd<QuickAddDraft>[]>([])
+  // Kept apart from the queue: adding the next task must not make an unfinished one forgotten.
   const [unfinished, setUnfinished] = useState<UnfinishedTask[]>([])
-  const busy = useRef(false)
-  const startedAt = useRef(0)
+  // The queue outlives a render (and the form: a sprint's form closed while titles wait still adds them).
+  const latest = useRef({ target, onAdded })
+  useLayoutEffect(() => {
+    latest.current = { target, onAdded }
+  })
+  const startedAt = useRef(new Map<number, number>())
 
   const known = useCallback(
-    () => new Set((queryClient.getQueryData<BacklogItem[]>(itemKeys.byGroup(target.groupId)) ?? []).map((item) => item.taskId)),
-    [queryClient, target.groupId],
+    () => new Set((queryClient.getQueryData<BacklogItem[]>(itemKeys.byGroup(latest.current.target.groupId)) ?? []).map((item) => item.taskId)),
+    [queryClient],
   )
 
+  /** The task exists: its points, epic and place; the item as the portal holds it, or what is missing. */
   const finish = useCallback(
-    async (task: TaskAnswer, draft: QuickAddDraft, recovered: boolean): Promise<QuickAddResult> => {
+    async (task: TaskAnswer, draft: QuickAddDraft): Promise<void> => {
+      const { target } = latest.current
       const taskId = Number(task.id)
       const place = itemPlace(queryClient, target)
+      const added = (item: BacklogItem) => {
+        placeItem(queryClient, target.groupId, item)
+        setUnfinished((list) => list.filter((entry) => entry.task.id !== task.id))
+        latest.current.onAdded(draft, item)
+      }
       try {
         const scrum = await serially([`task:${taskId}`], async () =>
           (await quickAddSender.load()).finishTask(taskId, draft, place, target.responsibleId),
         )
-        const item = toItem(task, scrum, target.portalOrigin)
-        placeItem(queryClient, target.groupId, item)
-        setUnfinished((list) => list.filter((entry) => entry.task.id !== task.id))
-        return { outcome: 'added', item, recovered }
+        return added(toItem(task, scrum, target.portalOrigin))
       } catch (error) {
         // The task exists: show it as the portal placed it (read again), and offer to finish it,
         // unless the portal already holds all of it (it placed the task by itself, or the lost
@@ -121,103 +117,79 @@ export function useQuickAdd(target: QuickAddTarget) {
         try {
           const scrum = await callMethod<ScrumTaskAnswer>('tasks.api.scrum.task.get', { id: taskId })
           const item = toItem(task, scrum, target.portalOrigin)
-          placeItem(queryClient, target.groupId, item)
           missing = missingParts(draft, place, scrum)
-          if (!missing.points && !missing.epic && !missing.place) {
-            setUnfinished((list) => list.filter((entry) => entry.task.id !== task.id))
-            return { outcome: 'added', item, recovered }
-          }
+          if (!missing.points && !missing.epic && !missing.place) return added(item)
+          placeItem(queryClient, target.groupId, item)
         } catch {
           void queryClient.invalidateQueries({ queryKey: itemKeys.byGroup(target.groupId) })
         }
         const entry = { task, draft, missing, error: toRestError(error, 'tasks.api.scrum.task.update'), retrying: false }
         setUnfinished((list) => [...list.filter((other) => other.task.id !== task.id), entry])
-        return { outcome: 'partial' }
       }
     },
-    [queryClient, target],
+    [queryClient],
   )
 
-  const run = useCallback(
-    async (job: () => Promise<QuickAddResult>): Promise<QuickAddResult> => {
-      if (busy.current) return { outcome: 'ignored' }
-      busy.current = true
+  const work = useCallback(
+    async (entry: QueuedAdd<QuickAddDraft>, mode: 'create' | 'check'): Promise<Attempt> => {
+      const { target } = latest.current
+      const { draft } = entry
       try {
-        return await job()
-      } finally {
-        busy.current = false
-      }
-    },
-    [],
-  )
-
-  const submit = useCallback(
-    (draft: QuickAddDraft) =>
-      run(async () => {
-        setState({ status: 'saving', draft })
-        startedAt.current = Date.now()
-        const before = known()
-        try {
+        let task: TaskAnswer
+        if (mode === 'check') {
+          const error = entry.error as CreateUnconfirmedError
+          task = await confirmCreated(error.cause, async () =>
+            (await quickAddSender.load()).findCreatedTask(target, draft.title, startedAt.current.get(entry.key) ?? Date.now(), known()),
+          )
+        } else {
+          const before = known()
+          startedAt.current.set(entry.key, Date.now())
           // Nothing is sent until the code that sends it is here; if it cannot come, nothing was created.
           const sender = await quickAddSender.load().catch((cause: unknown) => {
             throw new NotCreatedError(notSentError('tasks.task.add', cause))
           })
-          const { created, recovered } = await createOnce({
-            send: () => sender.createTask(target, draft.title),
-            find: () => sender.findCreatedTask(target, draft.title, startedAt.current, before),
-          })
-          const result = await finish(created, draft, recovered)
-          setState({ status: 'idle' })
-          return result
-        } catch (error) {
-          if (error instanceof CreateUnconfirmedError) {
-            setState({ status: 'unconfirmed', draft, error })
-            return { outcome: 'unconfirmed' }
-          }
-          setState({ status: 'failed', draft, error: error instanceof NotCreatedError ? error.cause : error })
-          return { outcome: 'failed' }
+          task = (
+            await createOnce({
+              send: () => sender.createTask(target, draft.title),
+              find: () => sender.findCreatedTask(target, draft.title, startedAt.current.get(entry.key)!, before),
+            })
+          ).created
         }
-      }),
-    [run, known, finish, target],
+        await finish(task, draft)
+        startedAt.current.delete(entry.key)
+        return { ok: true }
+      } catch (error) {
+        if (error instanceof CreateUnconfirmedError) return { ok: false, status: 'unconfirmed', error }
+        return { ok: false, status: 'failed', error: error instanceof NotCreatedError ? error.cause : error }
+      }
+    },
+    [known, finish],
   )
+  const [addQueue] = useState(() => new AddQueue<QuickAddDraft>(setQueue))
+  useLayoutEffect(() => addQueue.workWith(work), [addQueue, work])
 
-  /** After an unconfirmed create: look again, without creating. */
-  const check = useCallback(
-    () =>
-      run(async () => {
-        if (state.status !== 'unconfirmed') return { outcome: 'ignored' }
-        const { draft, error } = state
-        setState({ status: 'saving', draft })
-        try {
-          const task = await confirmCreated(error.cause, async () =>
-            (await quickAddSender.load()).findCreatedTask(target, draft.title, startedAt.current, known()),
-          )
-          const result = await finish(task, draft, true)
-          setState({ status: 'idle' })
-          return result
-        } catch (failure) {
-          if (failure instanceof CreateUnconfirmedError) {
-            setState({ status: 'unconfirmed', draft, error: failure })
-            return { outcome: 'unconfirmed' }
-          }
-          setState({ status: 'failed', draft, error: failure instanceof NotCreatedError ? failure.cause : failure })
-          return { outcome: 'failed' }
-        }
-      }),
-    [run, state, target, known, finish],
-  )
+  const submit = useCallback((draft: QuickAddDraft) => addQueue.add(draft), [addQueue])
 
   /** After a partial add: send the second step again for that task (never a new create). */
   const retryFinish = useCallback(
     (entry: UnfinishedTask) => {
-      if (entry.retrying) return Promise.resolve<QuickAddResult>({ outcome: 'ignored' })
+      if (entry.retrying) return Promise.resolve()
       setUnfinished((list) => list.map((other) => (other.task.id === entry.task.id ? { ...other, retrying: true } : other)))
-      return finish(entry.task, entry.draft, false)
+      return finish(entry.task, entry.draft)
     },
     [finish],
   )
 
   const dismiss = useCallback((entry: UnfinishedTask) => setUnfinished((list) => list.filter((other) => other.task.id !== entry.task.id)), [])
 
-  return { state, unfinished, submit, check, retryFinish, dismiss }
+  return {
+    queue,
+    unfinished,
+    submit,
+    retry: (key: number) => addQueue.retry(key),
+    check: (key: number) => addQueue.check(key),
+    remove: (key: number) => addQueue.remove(key),
+    retryFinish,
+    dismiss,
+  }
 }

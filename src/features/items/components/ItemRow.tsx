@@ -55,6 +55,8 @@ export interface RowKey {
 /** The list's items by task id; each row reads its own. */
 export const RowItemsContext = createContext<ReadonlyMap<number, BacklogItem>>(new Map())
 export const RowSettingsContext = createContext<RowSettings | null>(null)
+/** The item just added (marked for a moment), if any. */
+export const RowFreshContext = createContext<number | null>(null)
 
 const statusKeys: Record<string, MessageKey> = {
   '1': 'items.status.new',
@@ -177,7 +179,14 @@ const RowCells = memo(function RowCells({ item, settings }: { item: BacklogItem;
 function RowContent({ taskId }: { taskId: number }) {
   const item = useContext(RowItemsContext).get(taskId)
   const settings = useContext(RowSettingsContext)
-  return item && settings ? <RowCells item={item} settings={settings} /> : null
+  const fresh = useContext(RowFreshContext) === taskId
+  if (!item || !settings) return null
+  return (
+    <>
+      <RowCells item={item} settings={settings} />
+      {fresh && <span className="item-row__fresh" aria-hidden="true" />}
+    </>
+  )
 }
 
 /**

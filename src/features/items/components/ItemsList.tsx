@@ -11,7 +11,7 @@ import type { BacklogItem, ItemContainer } from '@/lib/items/item-fields'
 import type { ReorderTarget } from '../api/filter-items'
 import { ROW_HEIGHT, VIRTUAL_FROM } from './virtual-from'
 import { CollectionRendererContext, RowWindowContext, windowRenderer, type RowWindow } from './items-window'
-import { renderItemRow, RowItemsContext, RowSettingsContext, type ItemRowActions, type MoveTarget, type RowKey, type RowSettings } from './ItemRow'
+import { renderItemRow, RowFreshContext, RowItemsContext, RowSettingsContext, type ItemRowActions, type MoveTarget, type RowKey, type RowSettings } from './ItemRow'
 
 /** Drag and drop arrives after the list is shown: on the first pointer or focus in a list, or when idle. */
 const itemsDnd = deferredModule(() => import('./items-dnd'))
@@ -20,6 +20,8 @@ type ItemsDnd = Awaited<ReturnType<typeof itemsDnd.load>>
 /** Rows drawn beyond each edge of the view, and the step by which the window moves. */
 const OVERSCAN = 4
 const STEP = 16
+/** How long a new item stays marked. */
+const FRESH_MS = 2500
 
 interface ItemsListProps {
   groupId: number
@@ -45,6 +47,8 @@ interface ItemsListProps {
   actions: ItemRowActions
   /** An item to bring into view and focus (after a keyboard move); the nonce repeats it. */
   reveal?: { taskId: number; nonce: number } | null
+  /** A new item to bring into view and mark for a moment, leaving the focus where it is (quick add). */
+  spotlight?: { taskId: number; nonce: number } | null
   emptyText: string
   /** Tall lists scroll inside this height. */
   maxHeight?: number
@@ -119,7 +123,7 @@ function useLatest<A extends unknown[], R>(run: (...args: A) => R): (...args: A)
  * row (rows read their item from context), not the grid and not the other rows.
  */
 export function ItemsList(props: ItemsListProps) {
-  const { groupId, label, container, epics, containers, reorderable, selected, onMove, actions, reveal, emptyText } = props
+  const { groupId, label, container, epics, containers, reorderable, selected, onMove, actions, reveal, spotlight, emptyText } = props
   const { t } = useI18n()
   // The board hands every list a new array on each change; this list's items may be the same.
   const items = useStableArray(props.items)
@@ -313,6 +317,34 @@ export function ItemsList(props: ItemsListProps) {
     goTo(index, taskId, true)
   })
 
+  // A new item: scrolled to once it is in this list, and marked for a moment (the focus stays in
+  // the form, for the next title).
+  const spotting = useRef<number | null>(null)
+  const [fresh, setFresh] = useState<number | null>(null)
+  useLayoutEffect(() => {
+    if (spotlight) spotting.current = spotlight.taskId
+  }, [spotlight])
+  useLayoutEffect(() => {
+    const taskId = spotting.current
+    const index = taskId === null ? undefined : indexOf.get(taskId)
+    if (taskId === null || index === undefined) return
+    spotting.current = null
+    scrollTo(index)
+    setFresh(taskId)
+  }, [indexOf, spotlight, scrollTo])
+  useEffect(() => {
+    if (fresh === null) return
+    // The frame is as tall as its content: the page around it scrolls, when it must, to show the row.
+    const frame = requestAnimationFrame(() =>
+      scroller.current?.querySelector(`.items-list [data-key="${fresh}"]`)?.scrollIntoView({ block: 'nearest' }),
+    )
+    const timer = setTimeout(() => setFresh(null), FRESH_MS)
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
+  }, [fresh])
+
   // Tell the revisit which items are in view (it re-reads their scrum fields), a moment after the
   // list changes or scrolling stops, so that it never adds to the work of a change or a frame.
   useEffect(() => {
@@ -395,7 +427,9 @@ export function ItemsList(props: ItemsListProps) {
       </div>
       <RowSettingsContext.Provider value={settings}>
         <RowItemsContext.Provider value={byId}>
-          <RowWindowContext.Provider value={view}>{grid}</RowWindowContext.Provider>
+          <RowFreshContext.Provider value={fresh}>
+            <RowWindowContext.Provider value={view}>{grid}</RowWindowContext.Provider>
+          </RowFreshContext.Provider>
         </RowItemsContext.Provider>
       </RowSettingsContext.Provider>
     </div>

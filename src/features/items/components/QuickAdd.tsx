@@ -9,8 +9,10 @@ import { Field } from '@/ui/Field'
 import { Notice } from '@/ui/Notice'
 import { notify } from '@/ui/toast-queue'
 import type { EpicCatalogue } from '@/lib/epics/epic-fields'
-import type { ItemContainer } from '@/lib/items/item-fields'
-import { useQuickAdd, type QuickAddDraft, type QuickAddResult } from '../api/add-item'
+import type { BacklogItem, ItemContainer } from '@/lib/items/item-fields'
+import type { CreateUnconfirmedError } from '@/lib/changes/create-once'
+import { useQuickAdd, type QuickAddDraft } from '../api/add-item'
+import type { QueuedAdd } from '../api/add-queue'
 import { checkStoryPoints, checkTitle } from '../api/item-limits'
 import { EpicSelect } from '@/components/EpicSelect'
 
@@ -22,50 +24,82 @@ interface QuickAddProps {
   epics: EpicCatalogue
   /** Move the focus into the title field when the form appears (opened from a sprint's header). */
   autoFocus?: boolean
+  /** A task was added (the form is already free for the next): bring it into view. */
+  onAdded?: (item: BacklogItem) => void
 }
 
 /**
  * A task in a few keystrokes: title (required), optional points and epic; it lands in the backlog.
- * One press of Add makes at most one task, whatever the portal or the network does.
+ * Titles can follow each other without waiting: each waits its turn under the form and is created
+ * once, in order, whatever the portal or the network does.
  */
-export function QuickAdd({ groupId, backlogId, container, epics, autoFocus = false }: QuickAddProps) {
+export function QuickAdd({ groupId, backlogId, container, epics, autoFocus = false, onAdded }: QuickAddProps) {
   const { t } = useI18n()
   const portal = usePortal()
   const me = useCurrentUser()
-  const add = useQuickAdd({ groupId, backlogId, entityId: container.id, portalOrigin: portal.origin, responsibleId: me.data?.id ?? 0 })
+  const add = useQuickAdd({ groupId, backlogId, entityId: container.id, portalOrigin: portal.origin, responsibleId: me.data?.id ?? 0 }, (draft, item) => {
+    notify({
+      tone: 'success',
+      title: container.kind === 'backlog' ? t('items.add.done', { title: draft.title }) : t('items.add.doneSprint', { title: draft.title, sprint: container.name }),
+    })
+    onAdded?.(item)
+  })
   const [title, setTitle] = useState('')
   const [points, setPoints] = useState('')
   const [epicId, setEpicId] = useState(0)
   const [titleError, setTitleError] = useState<string | undefined>()
   const [pointsError, setPointsError] = useState<string | undefined>()
-  const { state } = add
-  const saving = state.status === 'saving'
 
-  /** The task exists now (fully, or waiting for Retry): the form is free for the next one. */
-  const after = (draft: QuickAddDraft, result: QuickAddResult) => {
-    if (result.outcome === 'added') {
-      notify({
-        tone: 'success',
-        title: container.kind === 'backlog' ? t('items.add.done', { title: draft.title }) : t('items.add.doneSprint', { title: draft.title, sprint: container.name }),
-      })
-    }
-    if (result.outcome === 'added' || result.outcome === 'partial') {
-      // Keep the epic for the next one: people add several tasks of one epic in a row.
-      setTitle('')
-      setPoints('')
-    }
-  }
-
+  // The title joins the queue and the form is free for the next one at once; the epic stays, as
+  // people add several tasks of one epic in a row.
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (saving || state.status === 'unconfirmed') return
     const titleCheck = checkTitle(title)
     const pointsCheck = checkStoryPoints(points)
     setTitleError(titleCheck.ok ? undefined : t(titleCheck.message.key, titleCheck.message.vars))
     setPointsError(pointsCheck.ok ? undefined : t(pointsCheck.message.key, pointsCheck.message.vars))
     if (!titleCheck.ok || !pointsCheck.ok || !me.data) return
-    const draft = { title: titleCheck.value, storyPoints: pointsCheck.value, epicId }
-    void add.submit(draft).then((result) => after(draft, result))
+    add.submit({ title: titleCheck.value, storyPoints: pointsCheck.value, epicId })
+    setTitle('')
+    setPoints('')
+  }
+
+  const queued = (entry: QueuedAdd<QuickAddDraft>) => {
+    if (entry.status === 'failed') {
+      return (
+        <Notice
+          tone="error"
+          title={t('items.add.failed', { title: entry.draft.title })}
+          actions={[
+            { label: t('error.retry'), onPress: () => add.retry(entry.key), variant: 'primary' },
+            { label: t('items.add.remove'), onPress: () => add.remove(entry.key) },
+          ]}
+        >
+          <p className="ui-alert__text">{describeError(entry.error, t)}</p>
+        </Notice>
+      )
+    }
+    if (entry.status === 'unconfirmed') {
+      return (
+        <Notice
+          tone="warning"
+          urgent
+          title={t('items.add.unconfirmed', { title: entry.draft.title })}
+          actions={[{ label: t('items.add.checkAgain'), onPress: () => add.check(entry.key), variant: 'primary' }]}
+        >
+          <p className="ui-alert__text">{t('items.add.unconfirmedWhy', { reason: describeError((entry.error as CreateUnconfirmedError).cause, t) })}</p>
+        </Notice>
+      )
+    }
+    return (
+      <div className="quick-add__pending" data-status={entry.status}>
+        <span className="quick-add__spinner" aria-hidden="true" />
+        <span className="quick-add__pending-title">{entry.draft.title}</span>
+        <span className="quick-add__pending-state">
+          {entry.status === 'saving' ? t('items.add.saving') : entry.status === 'checking' ? t('items.add.checking') : t('items.add.waiting')}
+        </span>
+      </div>
+    )
   }
 
   return (
@@ -103,8 +137,7 @@ export function QuickAdd({ groupId, backlogId, container, epics, autoFocus = fal
       <Button
         type="submit"
         variant="primary"
-        isPending={saving}
-        isDisabled={state.status === 'unconfirmed' || !me.data}
+        isDisabled={!me.data}
         className="quick-add__submit"
       >
         {t('items.add.submit')}
@@ -114,22 +147,12 @@ export function QuickAdd({ groupId, backlogId, container, epics, autoFocus = fal
           <ErrorNotice error={me.error} title={t('items.add.whoFailed')} onRetry={() => void me.refetch()} />
         </div>
       )}
-      {state.status === 'failed' && (
-        <div className="quick-add__error">
-          <ErrorNotice error={state.error} title={t('items.add.failed')} />
-        </div>
-      )}
-      {state.status === 'unconfirmed' && (
-        <div className="quick-add__error">
-          <Notice
-            tone="warning"
-            urgent
-            title={t('items.add.unconfirmed', { title: state.draft.title })}
-            actions={[{ label: t('items.add.checkAgain'), onPress: () => void add.check().then((result) => after(state.draft, result)), variant: 'primary' }]}
-          >
-            <p className="ui-alert__text">{t('items.add.unconfirmedWhy', { reason: describeError(state.error.cause, t) })}</p>
-          </Notice>
-        </div>
+      {add.queue.length > 0 && (
+        <ol className="quick-add__queue" aria-label={t('items.add.queue')} aria-live="polite">
+          {add.queue.map((entry) => (
+            <li key={entry.key}>{queued(entry)}</li>
+          ))}
+        </ol>
       )}
       {add.unfinished.map((entry) => (
         <div key={entry.task.id} className="quick-add__error">

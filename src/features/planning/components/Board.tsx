@@ -150,6 +150,8 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   const [addingTo, setAddingTo] = useState<number | null>(null)
   const [showCompleted, setShowCompleted] = useState(false)
   const [reveal, setReveal] = useState<{ entityId: number; taskId: number; nonce: number } | null>(null)
+  const [spotlight, setSpotlight] = useState<{ entityId: number; taskId: number; nonce: number } | null>(null)
+  const spot = (item: BacklogItem) => setSpotlight((previous) => ({ entityId: item.entityId, taskId: item.taskId, nonce: (previous?.nonce ?? 0) + 1 }))
   // Said to screen readers after a move: the lists themselves only change order silently.
   const [announcement, setAnnouncement] = useState('')
   const closeReport = useRef<(() => void) | null>(null)
@@ -370,6 +372,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
         onMove={(taskIds, target) => place(container.id, taskIds, target)}
         actions={rowActions}
         reveal={reveal?.entityId === container.id ? reveal : null}
+        spotlight={spotlight?.entityId === container.id ? spotlight : null}
         emptyText={emptyText}
       />
     )
@@ -398,7 +401,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
             addTask: () => setAddingTo(addingTo === sprint.id ? null : sprint.id),
           }}
         />
-        {addingTo === sprint.id && <QuickAdd groupId={groupId} backlogId={backlogId} container={container} epics={epics} autoFocus />}
+        {addingTo === sprint.id && <QuickAdd groupId={groupId} backlogId={backlogId} container={container} epics={epics} autoFocus onAdded={spot} />}
         {list(container, sprint.status === 'completed' ? t('sprints.emptyCompleted') : t('sprints.empty'))}
       </section>
     )
@@ -484,7 +487,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
             </p>
           </div>
         </header>
-        <QuickAdd groupId={groupId} backlogId={backlogId} container={byId.get(backlogId)!} epics={epics} />
+        <QuickAdd groupId={groupId} backlogId={backlogId} container={byId.get(backlogId)!} epics={epics} onAdded={spot} />
         {list(byId.get(backlogId)!, Object.values(filters).some(Boolean) ? t('items.empty') : t('items.emptyBacklog'))}
       </section>
     </>
