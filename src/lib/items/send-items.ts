@@ -4,7 +4,7 @@ import { itemKeys } from '../query-keys'
 import { isItemGone, type ChangeReport, type ItemChange, type Started } from './change-items'
 import { EpicDetachRefusedError, explainItemError, noteEpicDetachRefused } from './epic-detach'
 import { readScrumItems } from './read-scrum-items'
-import type { ScrumTaskAnswer } from './item-fields'
+import type { BacklogItem, ScrumTaskAnswer } from './item-fields'
 import { itemLedger, writeSettlements, type ItemField, type ItemFields, type ItemSettlement } from './item-ledger'
 
 /**
@@ -171,4 +171,27 @@ export async function commit(
   if (report.failed.some((failure) => failure.error instanceof EpicDetachRefusedError)) noteEpicDetachRefused(queryClient)
   if (report.unconfirmed.length > 0) void queryClient.invalidateQueries({ queryKey: itemKeys.byGroup(groupId) })
   return report
+}
+
+/** The fields a change sets, as the screen showed them before: sending these back undoes it. */
+export function fieldsBefore(items: readonly BacklogItem[], changes: readonly ItemChange[]): ItemChange[] {
+  const byTask = new Map(items.map((item) => [item.taskId, item]))
+  return changes.flatMap(({ taskId, fields }) => {
+    const item = byTask.get(taskId)
+    if (!item) return []
+    const previous = Object.fromEntries(
+      (Object.keys(fields) as (keyof ItemFields)[]).filter((field) => item[field] !== fields[field]).map((field) => [field, item[field]]),
+    ) as ItemFields
+    return Object.keys(previous).length > 0 ? [{ taskId, fields: previous }] : []
+  })
+}
+
+/** The list and position each item had, for those whose place has changed since. */
+export function placesBack(items: readonly BacklogItem[], places: readonly { taskId: number; entityId: number; sort: number }[]): ItemChange[] {
+  const byTask = new Map(items.map((item) => [item.taskId, item]))
+  return places.flatMap(({ taskId, entityId, sort }) => {
+    const now = byTask.get(taskId)
+    if (!now || (now.entityId === entityId && now.sort === sort)) return []
+    return [{ taskId, fields: now.entityId === entityId ? { sort } : { entityId, sort } }]
+  })
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { missingParts } from './add-item'
+import { missingParts } from './add-item-send'
 
 const draft = { title: 'Export to PDF', storyPoints: '3', epicId: 7 }
 const backlog = { entityId: 21 }

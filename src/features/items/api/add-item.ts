@@ -1,14 +1,11 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useCallback, useLayoutEffect, useRef, useState } from 'react'
-import { callMethod, notSentError, toRestError } from '@/bitrix'
+import { notSentError } from '@/bitrix'
 import { deferredModule } from '@/lib/lazy-component'
-import { confirmCreated, createOnce, CreateUnconfirmedError, NotCreatedError } from '@/lib/changes/create-once'
 import { AddQueue, type Attempt, type QueuedAdd } from './add-queue'
-import { serially } from '@/lib/changes/serial'
-import { itemKeys } from '@/lib/query-keys'
-import { toItem, type BacklogItem, type ScrumTaskAnswer, type TaskAnswer } from '@/lib/items/item-fields'
+import type { BacklogItem, TaskAnswer } from '@/lib/items/item-fields'
 
-/** Quick add's requests (add-item-send.ts): fetched when the board is idle, or with the first add. */
+/** Quick add's requests and their handling (add-item-send.ts): fetched when the board is idle, or with the first add. */
 export const quickAddSender = deferredModule(() => import('./add-item-send'))
 
 export interface QuickAddDraft {
@@ -48,29 +45,6 @@ export interface UnfinishedTask {
   retrying: boolean
 }
 
-function itemPlace(queryClient: QueryClient, target: QuickAddTarget): ItemPlace {
-  const { groupId, entityId } = target
-  if (entityId === target.backlogId) return { entityId }
-  const items = queryClient.getQueryData<BacklogItem[]>(itemKeys.byGroup(groupId)) ?? []
-  return { entityId, sort: Math.max(0, ...items.filter((item) => item.entityId === entityId).map((item) => item.sort)) + 1 }
-}
-
-export function missingParts(draft: QuickAddDraft, place: ItemPlace, scrum?: ScrumTaskAnswer): MissingParts {
-  return {
-    points: Boolean(draft.storyPoints) && scrum?.storyPoints !== draft.storyPoints,
-    epic: draft.epicId > 0 && Number(scrum?.epicId) !== draft.epicId,
-    place: scrum === undefined || Number(scrum.entityId) !== place.entityId,
-  }
-}
-
-function placeItem(queryClient: QueryClient, groupId: number, item: BacklogItem) {
-  queryClient.setQueryData<BacklogItem[]>(itemKeys.byGroup(groupId), (items = []) =>
-    items.some((existing) => existing.taskId === item.taskId)
-      ? items.map((existing) => (existing.taskId === item.taskId ? item : existing))
-      : [...items, item],
-  )
-}
-
 /**
  * Quick add as a queue (add-queue.ts): every title given is created once, in the order given, one
  * after another; a create whose answer was lost is looked up before anything is offered again; a
@@ -86,84 +60,33 @@ export function useQuickAdd(target: QuickAddTarget, onAdded: (draft: QuickAddDra
   useLayoutEffect(() => {
     latest.current = { target, onAdded }
   })
-  const startedAt = useRef(new Map<number, number>())
+  const [startedAt] = useState(() => new Map<number, number>())
 
-  const known = useCallback(
-    () => new Set((queryClient.getQueryData<BacklogItem[]>(itemKeys.byGroup(latest.current.target.groupId)) ?? []).map((item) => item.taskId)),
-    [queryClient],
-  )
-
-  /** The task exists: its points, epic and place; the item as the portal holds it, or what is missing. */
-  const finish = useCallback(
-    async (task: TaskAnswer, draft: QuickAddDraft): Promise<void> => {
-      const { target } = latest.current
-      const taskId = Number(task.id)
-      const place = itemPlace(queryClient, target)
-      const added = (item: BacklogItem) => {
-        placeItem(queryClient, target.groupId, item)
-        setUnfinished((list) => list.filter((entry) => entry.task.id !== task.id))
+  const context = useCallback(
+    (): AddContext => ({
+      target: latest.current.target,
+      queryClient,
+      startedAt,
+      added: (draft, item) => {
+        setUnfinished((list) => list.filter((entry) => entry.task.id !== String(item.taskId)))
         latest.current.onAdded(draft, item)
-      }
-      try {
-        const scrum = await serially([`task:${taskId}`], async () =>
-          (await quickAddSender.load()).finishTask(taskId, draft, place, target.responsibleId),
-        )
-        return added(toItem(task, scrum, target.portalOrigin))
-      } catch (error) {
-        // The task exists: show it as the portal placed it (read again), and offer to finish it,
-        // unless the portal already holds all of it (it placed the task by itself, or the lost
-        // answer's change was saved).
-        let missing = missingParts(draft, place)
-        try {
-          const scrum = await callMethod<ScrumTaskAnswer>('tasks.api.scrum.task.get', { id: taskId })
-          const item = toItem(task, scrum, target.portalOrigin)
-          missing = missingParts(draft, place, scrum)
-          if (!missing.points && !missing.epic && !missing.place) return added(item)
-          placeItem(queryClient, target.groupId, item)
-        } catch {
-          void queryClient.invalidateQueries({ queryKey: itemKeys.byGroup(target.groupId) })
-        }
-        const entry = { task, draft, missing, error: toRestError(error, 'tasks.api.scrum.task.update'), retrying: false }
-        setUnfinished((list) => [...list.filter((other) => other.task.id !== task.id), entry])
-      }
-    },
-    [queryClient],
+      },
+      unfinished: (entry) => setUnfinished((list) => [...list.filter((other) => other.task.id !== entry.task.id), entry]),
+    }),
+    [queryClient, startedAt],
   )
 
+  // The requests come with the code that sends them; if it cannot come, nothing was created.
   const work = useCallback(
-    async (entry: QueuedAdd<QuickAddDraft>, mode: 'create' | 'check'): Promise<Attempt> => {
-      const { target } = latest.current
-      const { draft } = entry
-      try {
-        let task: TaskAnswer
-        if (mode === 'check') {
-          const error = entry.error as CreateUnconfirmedError
-          task = await confirmCreated(error.cause, async () =>
-            (await quickAddSender.load()).findCreatedTask(target, draft.title, startedAt.current.get(entry.key) ?? Date.now(), known()),
-          )
-        } else {
-          const before = known()
-          startedAt.current.set(entry.key, Date.now())
-          // Nothing is sent until the code that sends it is here; if it cannot come, nothing was created.
-          const sender = await quickAddSender.load().catch((cause: unknown) => {
-            throw new NotCreatedError(notSentError('tasks.task.add', cause))
-          })
-          task = (
-            await createOnce({
-              send: () => sender.createTask(target, draft.title),
-              find: () => sender.findCreatedTask(target, draft.title, startedAt.current.get(entry.key)!, before),
-            })
-          ).created
-        }
-        await finish(task, draft)
-        startedAt.current.delete(entry.key)
-        return { ok: true }
-      } catch (error) {
-        if (error instanceof CreateUnconfirmedError) return { ok: false, status: 'unconfirmed', error }
-        return { ok: false, status: 'failed', error: error instanceof NotCreatedError ? error.cause : error }
-      }
-    },
-    [known, finish],
+    (entry: QueuedAdd<QuickAddDraft>, mode: 'create' | 'check'): Promise<Attempt> =>
+      quickAddSender.load().then(
+        (sender) => sender.runAdd(context(), entry, mode),
+        (cause: unknown): Attempt =>
+          mode === 'check'
+            ? { ok: false, status: 'unconfirmed', error: entry.error }
+            : { ok: false, status: 'failed', error: notSentError('tasks.task.add', cause) },
+      ),
+    [context],
   )
   const [addQueue] = useState(() => new AddQueue<QuickAddDraft>(setQueue))
   useLayoutEffect(() => addQueue.workWith(work), [addQueue, work])
@@ -174,10 +97,14 @@ export function useQuickAdd(target: QuickAddTarget, onAdded: (draft: QuickAddDra
   const retryFinish = useCallback(
     (entry: UnfinishedTask) => {
       if (entry.retrying) return Promise.resolve()
-      setUnfinished((list) => list.map((other) => (other.task.id === entry.task.id ? { ...other, retrying: true } : other)))
-      return finish(entry.task, entry.draft)
+      const mark = (retrying: boolean) => setUnfinished((list) => list.map((other) => (other.task.id === entry.task.id ? { ...other, retrying } : other)))
+      mark(true)
+      return quickAddSender.load().then(
+        (sender) => sender.finishAdd(context(), entry.task, entry.draft),
+        () => mark(false),
+      )
     },
-    [finish],
+    [context],
   )
 
   const dismiss = useCallback((entry: UnfinishedTask) => setUnfinished((list) => list.filter((other) => other.task.id !== entry.task.id)), [])
@@ -192,4 +119,16 @@ export function useQuickAdd(target: QuickAddTarget, onAdded: (draft: QuickAddDra
     retryFinish,
     dismiss,
   }
+}
+
+/** What a quick add's run needs of the screen (see add-item-send.ts). */
+export interface AddContext {
+  target: QuickAddTarget
+  queryClient: QueryClient
+  /** When each title's create was sent, for the look-up after a lost answer. */
+  startedAt: Map<number, number>
+  /** The task is on the portal as asked. */
+  added: (draft: QuickAddDraft, item: BacklogItem) => void
+  /** The task exists, but part of it was not saved. */
+  unfinished: (entry: UnfinishedTask) => void
 }

@@ -89,29 +89,6 @@ function usePlanningShortcuts(board: RefObject<HTMLElement | null>, showHelp: (s
 /** How long a message with Undo stays. */
 const UNDO_MS = 8000
 
-/** The fields a change sets, as the screen showed them before: sending these back undoes it. */
-function fieldsBefore(items: readonly BacklogItem[], changes: readonly ItemChange[]): ItemChange[] {
-  const byTask = new Map(items.map((item) => [item.taskId, item]))
-  return changes.flatMap(({ taskId, fields }) => {
-    const item = byTask.get(taskId)
-    if (!item) return []
-    const previous = Object.fromEntries(
-      (Object.keys(fields) as (keyof ItemFields)[]).filter((field) => item[field] !== fields[field]).map((field) => [field, item[field]]),
-    ) as ItemFields
-    return Object.keys(previous).length > 0 ? [{ taskId, fields: previous }] : []
-  })
-}
-
-/** The list and position each item had, for those whose place has changed since. */
-function placesBack(items: readonly BacklogItem[], places: readonly { taskId: number; entityId: number; sort: number }[]): ItemChange[] {
-  const byTask = new Map(items.map((item) => [item.taskId, item]))
-  return places.flatMap(({ taskId, entityId, sort }) => {
-    const now = byTask.get(taskId)
-    if (!now || (now.entityId === entityId && now.sort === sort)) return []
-    return [{ taskId, fields: now.entityId === entityId ? { sort } : { entityId, sort } }]
-  })
-}
-
 const NO_SPRINTS: readonly Sprint[] = []
 const NO_ITEMS: readonly BacklogItem[] = []
 
@@ -249,12 +226,14 @@ export function Board({ group, backlogId, ready }: BoardProps) {
    */
   const send = (changes: ItemChange[], success?: string, { undoable = false } = {}) => {
     if (changes.length === 0) return Promise.resolve()
-    const before = undoable ? fieldsBefore(latestAll.current, changes) : []
+    // The screen as it was: what Undo sends back (worked out once the sender, which knows how, is here).
+    const shownBefore = latestAll.current
     const long = changes.length > 50
     if (long) setProgress({ done: 0, total: changes.length })
     return change(changes, { onProgress: long ? (done, total) => setProgress({ done, total }) : undefined })
-      .then((result) => {
+      .then(async (result) => {
         const saved = new Set(result.saved)
+        const before = undoable && saved.size > 0 ? await itemSender.load().then((sender) => sender.fieldsBefore(shownBefore, changes), () => []) : []
         const back = before.filter((previous) => saved.has(previous.taskId))
         settle(result, success, back.length > 0 ? () => void send(back, t('changes.undone', { count: back.length })) : undefined)
       })
@@ -286,10 +265,11 @@ export function Board({ group, backlogId, ready }: BoardProps) {
     if (long) setProgress({ done: 0, total: moved.length })
     void moveItems({ groupId, portalOrigin: portal.origin, entityId, moved, target })
       .then((result) => {
-        const undo = () => {
-          const back = placesBack(latestAll.current, places)
-          void send(back, t('changes.undone', { count: back.length }))
-        }
+        const undo = () =>
+          void itemSender.load().then((sender) => {
+            const back = sender.placesBack(latestAll.current, places)
+            return send(back, t('changes.undone', { count: back.length }))
+          })
         settle(result, success, result.skipped ? undefined : undo)
         if (result.refreshed) notify({ tone: 'info', title: t('items.reorder.refreshed') })
       })
