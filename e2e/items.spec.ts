@@ -82,10 +82,13 @@ test.describe('manage what is in the backlog', () => {
     await expect.poll(async () => (await control.scrumTask(await taskId(control, 'Dark theme'))).storyPoints).toBe('21')
     await expect(items.totals).toContainText('40.5 story points')
 
+    // On a team with free numbers (no scale chosen), a size is refused at the field; nothing is sent.
+    await control.clearRequests()
     await items.points('Dark theme').fill('L')
     await items.points('Dark theme').press('Tab')
-    await expect.poll(async () => (await control.scrumTask(await taskId(control, 'Dark theme'))).storyPoints).toBe('L')
-    await expect(items.totals).toContainText('3 estimates that are not numbers')
+    await expect(items.frame.getByRole('alert').filter({ hasText: 'Enter a number from 0 to 999' })).toBeVisible()
+    expect((await control.restCalls()).filter((call) => call.methods.includes('tasks.api.scrum.task.update'))).toHaveLength(0)
+    expect((await control.scrumTask(await taskId(control, 'Dark theme'))).storyPoints).toBe('21')
   })
 
   test('a refused edit is rolled back with a message where the list is', async ({ shell, items, control }) => {

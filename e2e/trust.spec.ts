@@ -359,7 +359,7 @@ test.describe('nothing offered that cannot be right', () => {
     await expect(items.quickAdd).toContainText('The title has 300 characters; the portal takes at most 255.')
     await items.points('Dark theme').fill('-3')
     await items.points('Dark theme').press('Enter')
-    await expect(shell.appFrame.getByRole('alert').filter({ hasText: 'Use a number from 0 to 999' })).toBeVisible()
+    await expect(shell.appFrame.getByRole('alert').filter({ hasText: 'Enter a number from 0 to 999' })).toBeVisible()
     await expect(items.points('Dark theme')).toHaveValue('-3')
     await items.points('Dark theme').press('Escape')
     await expect(items.points('Dark theme')).toHaveValue('13')

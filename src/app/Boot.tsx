@@ -6,7 +6,7 @@ import {
   readPortalContext,
   type PortalContext,
 } from '@/bitrix'
-import { I18nProvider, resolveLanguage, useI18n } from '@/i18n'
+import { I18nProvider, localeOf, resolveLanguage, useI18n } from '@/i18n'
 import { App, PlanningScreen, ScrumGroupsScreen } from './App'
 import { AppProviders } from './AppProviders'
 import { findStartGroup } from './start-group'
@@ -72,7 +72,7 @@ export function Boot() {
 
   // Screen readers pick their voice from the page's language.
   useEffect(() => {
-    document.documentElement.lang = language
+    document.documentElement.lang = localeOf(language)
   }, [language])
 
   if (state.status !== 'ready') {

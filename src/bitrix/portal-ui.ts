@@ -123,6 +123,25 @@ export async function writeUserOption(name: string, value: unknown): Promise<voi
   await b24.options.userSet(name, value)
 }
 
+/** The app's own settings, shared by everyone on the portal (they came with the init data). */
+export async function readAppOption(name: string): Promise<unknown> {
+  const b24 = await connectToPortal()
+  try {
+    return b24.options.appGet(name)
+  } catch {
+    return undefined // the SDK throws for options never set
+  }
+}
+
+/**
+ * Bitrix24 keeps an app option only when an administrator sets it (others are silently ignored,
+ * and the frame does not answer either way): call this for administrators only.
+ */
+export async function writeAppOption(name: string, value: unknown): Promise<void> {
+  const b24 = await connectToPortal()
+  await b24.options.appSet(name, value)
+}
+
 /** Finish the install step when the portal opened the app in install mode. */
 export async function finishInstall(): Promise<void> {
   const b24 = await connectToPortal()

@@ -1,13 +1,15 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components/I18nProvider'
-import { createTranslator, isLanguageLoaded, loadLanguage, type Language, type Translate } from './translate'
+import { createTranslator, isLanguageLoaded, loadLanguage, localeOf, type Language, type Translate } from './translate'
 
 interface I18n {
   language: Language
+  /** The language's BCP 47 locale, for Intl formats. */
+  locale: string
   t: Translate
 }
 
-const I18nContext = createContext<I18n>({ language: 'en', t: createTranslator('en') })
+const I18nContext = createContext<I18n>({ language: 'en', locale: 'en', t: createTranslator('en') })
 
 /**
  * Speaks `language` once its dictionary is here (main.tsx loads the frame's language before the
@@ -27,11 +29,11 @@ export function I18nProvider({ language, children }: { language: Language; child
       live = false
     }
   }, [language])
-  const value = useMemo(() => ({ language: spoken, t: createTranslator(spoken) }), [spoken])
+  const value = useMemo(() => ({ language: spoken, locale: localeOf(spoken), t: createTranslator(spoken) }), [spoken])
   // React Aria's own words and formats (date fields, drag-and-drop announcements) follow the portal's language too.
   return (
     <I18nContext.Provider value={value}>
-      <AriaI18nProvider locale={spoken}>{children}</AriaI18nProvider>
+      <AriaI18nProvider locale={value.locale}>{children}</AriaI18nProvider>
     </I18nContext.Provider>
   )
 }

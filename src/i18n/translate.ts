@@ -68,6 +68,13 @@ export function resolveLanguage(...candidates: (string | null | undefined)[]): L
   return 'en'
 }
 
+/** The BCP 47 locale of each language, for Intl (plural rules, numbers, dates) and `<html lang>`. */
+const locales: Record<Language, string> = { en: 'en', ru: 'ru', de: 'de' }
+
+export function localeOf(language: Language): string {
+  return locales[language]
+}
+
 export type Vars = Record<string, string | number>
 export type Translate = (key: MessageKey, vars?: Vars) => string
 
@@ -75,7 +82,8 @@ export type Translate = (key: MessageKey, vars?: Vars) => string
 export function createTranslator(language: Language): Translate {
   const dictionary = dictionaries[language]
   if (!dictionary) throw new Error(`The ${language} dictionary is not loaded yet: await loadLanguage('${language}') first.`)
-  const plural = new Intl.PluralRules(language)
+  const locale = localeOf(language)
+  const plural = new Intl.PluralRules(locale)
   return (key, vars) => {
     // A later word asked for before it arrived (the words test keeps this from happening): English, or the key.
     let template: string = dictionary[key] ?? dictionaries.en?.[key] ?? key
@@ -86,7 +94,7 @@ export function createTranslator(language: Language): Translate {
     if (!vars) return template
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = vars[name]
-      return value === undefined ? whole : typeof value === 'number' ? value.toLocaleString(language) : value
+      return value === undefined ? whole : typeof value === 'number' ? value.toLocaleString(locale) : value
     })
   }
 }

@@ -44,3 +44,9 @@ export const sprintKeys = {
   all: ['sprints'] as const,
   byGroup: (groupId: number) => [...sprintKeys.all, 'by-group', groupId] as const,
 }
+
+/** The app's settings kept by the portal (app options, shared by everyone). */
+export const optionKeys = {
+  all: ['options'] as const,
+  app: (name: string) => [...optionKeys.all, 'app', name] as const,
+}

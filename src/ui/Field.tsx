@@ -12,13 +12,15 @@ export interface FieldProps {
   placeholder?: string
   autoFocus?: boolean
   className?: string
+  /** The id of a <datalist> whose values the field offers. */
+  list?: string
 }
 
 /**
  * A labelled text field with its hint and its error, tied to the input for screen readers. Plain
  * HTML: it is on the first screen (quick add), where every kilobyte counts.
  */
-export function Field({ label, value, onChange, description, errorMessage, isInvalid, placeholder, autoFocus, className }: FieldProps) {
+export function Field({ label, value, onChange, description, errorMessage, isInvalid, placeholder, autoFocus, className, list }: FieldProps) {
   const id = useId()
   const invalid = isInvalid ?? Boolean(errorMessage)
   const describedBy = [description ? `${id}-hint` : '', invalid && errorMessage ? `${id}-error` : ''].filter(Boolean).join(' ')
@@ -34,6 +36,7 @@ export function Field({ label, value, onChange, description, errorMessage, isInv
         value={value}
         onChange={(event) => onChange(event.target.value)}
         placeholder={placeholder}
+        list={list}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy || undefined}
         // The dialogs that open with their first field focused ask for it; nothing else does.

@@ -55,15 +55,32 @@ export function lastInteraction(): { top: number; bottom: number } {
   return { top: lastTop, bottom: lastBottom }
 }
 
-/** Room a message usually needs below the action; with less left on the page it goes above. */
+/**
+ * The part of the frame the portal page shows now, in page coordinates, as far as the browser tells
+ * (an intersection observer sees the frame's visible part even across origins, in steps of 1%).
+ */
+let visibleBottom = Number.POSITIVE_INFINITY
+if (typeof document !== 'undefined' && typeof IntersectionObserver !== 'undefined') {
+  const steps = Array.from({ length: 101 }, (_, step) => step / 100)
+  new IntersectionObserver(
+    ([entry]) => {
+      if (!entry) return
+      visibleBottom = entry.isIntersecting ? entry.intersectionRect.bottom + window.scrollY : Number.POSITIVE_INFINITY
+    },
+    { threshold: steps },
+  ).observe(document.documentElement)
+}
+
+/** Room a message usually needs below the action; with less left on the page (or in view) it goes above. */
 const MESSAGE_ROOM = 160
 
 /**
  * Where a message about the last action goes: just below what was acted on, so that the changed
- * row or field stays in view; above it when the page ends too soon below.
+ * row or field stays in view; above it when the page, or the part of it in view, ends too soon below.
  */
 export function messagePlace(pageHeight: number): { top: number; above: boolean } {
   const { top, bottom } = lastInteraction()
-  if (bottom + 8 + MESSAGE_ROOM > pageHeight && top - 8 - MESSAGE_ROOM >= 0) return { top: top - 8, above: true }
+  const end = Math.min(pageHeight, visibleBottom)
+  if (bottom + 8 + MESSAGE_ROOM > end && top - 8 - MESSAGE_ROOM >= 0) return { top: top - 8, above: true }
   return { top: bottom + 8, above: false }
 }

@@ -247,6 +247,9 @@ function openSlider(path, reply) {
 }
 
 async function saveOption(kind, name, value) {
+  // Bitrix24 keeps an app option only from a user who may manage apps (BX24.isAdmin); anyone
+  // else's is dropped without an answer, as the frame protocol gives none.
+  if (kind === 'app' && !state.session.IS_ADMIN) return
   await fetch('/portal/options', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

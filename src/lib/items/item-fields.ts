@@ -1,3 +1,4 @@
+import { FREE_SCALE, pointsValue, type Scale } from '../estimation/scale'
 /** A task row of `tasks.task.list`: camelCase keys, string values. */
 export interface TaskAnswer {
   id: string
@@ -70,16 +71,21 @@ export function byBacklogOrder(a: BacklogItem, b: BacklogItem): number {
   return a.sort - b.sort || a.taskId - b.taskId
 }
 
-/** Story points that are numbers add up; anything else ("XL", "?") is shown but not summed. */
-export function sumStoryPoints(items: readonly BacklogItem[]): { total: number; unsummable: number; unestimated: number } {
+/**
+ * Story points that count add up: numbers, and on a T-shirt scale the sizes' points; anything else
+ * ("?", a size without points, text) is shown but not summed, and counted apart.
+ */
+export function sumStoryPoints(items: readonly BacklogItem[], scale: Scale = FREE_SCALE): { total: number; unsummable: number; unestimated: number } {
   let total = 0
   let unsummable = 0
   let unestimated = 0
   for (const item of items) {
-    const text = item.storyPoints.trim()
-    if (!text) unestimated++
-    else if (/^\d+([.,]\d+)?$/.test(text)) total += Number(text.replace(',', '.'))
-    else unsummable++
+    if (!item.storyPoints.trim()) unestimated++
+    else {
+      const value = pointsValue(item.storyPoints, scale)
+      if (value === null) unsummable++
+      else total += value
+    }
   }
   return { total: Math.round(total * 100) / 100, unsummable, unestimated }
 }

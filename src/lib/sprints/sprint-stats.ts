@@ -1,3 +1,4 @@
+import { FREE_SCALE, type Scale } from '../estimation/scale'
 import { sumStoryPoints, type BacklogItem } from '../items/item-fields'
 import type { Sprint } from './sprint-fields'
 
@@ -12,11 +13,11 @@ export interface ContainerStats {
   done: number
 }
 
-export function containerStats(items: readonly BacklogItem[]): ContainerStats {
+export function containerStats(items: readonly BacklogItem[], scale: Scale = FREE_SCALE): ContainerStats {
   return {
     count: items.length,
-    total: sumStoryPoints(items).total,
-    done: sumStoryPoints(items.filter((item) => item.status === DONE)).total,
+    total: sumStoryPoints(items, scale).total,
+    done: sumStoryPoints(items.filter((item) => item.status === DONE), scale).total,
   }
 }
 
@@ -28,12 +29,12 @@ export interface Velocity {
 }
 
 /** Velocity: the average done story points of the last three completed sprints. */
-export function velocity(sprints: readonly Sprint[], items: readonly BacklogItem[]): Velocity {
+export function velocity(sprints: readonly Sprint[], items: readonly BacklogItem[], scale: Scale = FREE_SCALE): Velocity {
   const last = sprints
     .filter((sprint) => sprint.status === 'completed')
     .sort((a, b) => (b.dateEnd ?? '').localeCompare(a.dateEnd ?? '') || b.id - a.id)
     .slice(0, 3)
   if (last.length === 0) return { value: null, basis: 0 }
-  const done = last.map((sprint) => containerStats(items.filter((item) => item.entityId === sprint.id)).done)
+  const done = last.map((sprint) => containerStats(items.filter((item) => item.entityId === sprint.id), scale).done)
   return { value: Math.round((done.reduce((sum, points) => sum + points, 0) / last.length) * 10) / 10, basis: last.length }
 }

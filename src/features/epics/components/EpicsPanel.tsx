@@ -5,11 +5,13 @@ import { ErrorNotice } from '@/ui/ErrorNotice'
 import { Notice } from '@/ui/Notice'
 import type { Epic, EpicCatalogue } from '@/lib/epics/epic-fields'
 import { sumStoryPoints, type BacklogItem } from '@/lib/items/item-fields'
+import type { Scale } from '@/lib/estimation/scale'
 import { useItemChanges, type ChangeReport } from '@/lib/items/change-items'
 import { useEpicDetachSupport } from '@/lib/items/epic-detach'
 import { lazyComponent, usePreloadWhenIdle } from '@/lib/lazy-component'
 import { DONE } from '@/lib/sprints/sprint-stats'
 import { useItemFilterActions, useItemFilters } from '@/stores/item-filters'
+import './epics-panel.css'
 
 const EpicDialog = lazyComponent(() => import('./EpicDialogs').then((module) => module.EpicDialog))
 const DeleteEpicDialog = lazyComponent(() => import('./EpicDialogs').then((module) => module.DeleteEpicDialog))
@@ -17,6 +19,8 @@ const DeleteEpicDialog = lazyComponent(() => import('./EpicDialogs').then((modul
 interface EpicsPanelProps {
   groupId: number
   catalogue: EpicCatalogue
+  /** The team's estimation scale: what each item's points count for. */
+  scale: Scale
   items: readonly BacklogItem[]
   /** What detaching items from an epic did, item by item. */
   onDetached: (report: ChangeReport, success?: string) => void
@@ -25,7 +29,7 @@ interface EpicsPanelProps {
 type Editing = { mode: 'create' } | { mode: 'edit'; epic: Epic } | { mode: 'delete'; epic: Epic } | null
 
 /** The scrum's epics with their colour, item count and points; create, edit, delete. */
-export function EpicsPanel({ groupId, catalogue, items, onDetached }: EpicsPanelProps) {
+export function EpicsPanel({ groupId, catalogue, scale, items, onDetached }: EpicsPanelProps) {
   const { t } = useI18n()
   const change = useItemChanges(groupId)
   const [editing, setEditing] = useState<Editing>(null)
@@ -66,8 +70,8 @@ export function EpicsPanel({ groupId, catalogue, items, onDetached }: EpicsPanel
           {own.map((epic) => {
             const marked = items.filter((item) => item.epicId === epic.id)
             const done = marked.filter((item) => item.status === DONE)
-            const points = sumStoryPoints(marked)
-            const donePoints = sumStoryPoints(done)
+            const points = sumStoryPoints(marked, scale)
+            const donePoints = sumStoryPoints(done, scale)
             const shown = filters.epic === epic.id
             return (
               <li key={epic.id} className="epics-list__item" data-filtered={shown || undefined}>

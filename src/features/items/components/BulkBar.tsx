@@ -3,7 +3,7 @@ import { useI18n } from '@/i18n'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import type { EpicCatalogue } from '@/lib/epics/epic-fields'
-import { checkStoryPoints } from '../api/item-limits'
+import { checkPoints, formatPoints, scaleListId, scaleValues, type Scale } from '@/lib/estimation/scale'
 import type { ItemContainer } from '@/lib/items/item-fields'
 import { EpicSelect } from '@/components/EpicSelect'
 import { PickerButton } from '@/ui/PickerButton'
@@ -25,6 +25,9 @@ interface BulkBarProps {
   count: number
   filteredCount: number
   epics: EpicCatalogue
+  /** The team's estimation scale: what the points field takes and offers. */
+  scale: Scale
+  groupId: number
   /** Where the selection can go: the backlog and sprints that are not completed. */
   containers: readonly ItemContainer[]
   progress: { done: number; total: number } | null
@@ -32,8 +35,8 @@ interface BulkBarProps {
 }
 
 /** What to do with the selected items; long runs go in batches of 50 and show their progress. */
-export function BulkBar({ count, filteredCount, epics, containers, progress, actions }: BulkBarProps) {
-  const { t } = useI18n()
+export function BulkBar({ count, filteredCount, epics, scale, groupId, containers, progress, actions }: BulkBarProps) {
+  const { t, locale } = useI18n()
   // Nothing is chosen at first: Apply waits for a choice, so one click never clears the selection's epics.
   const [epicId, setEpicId] = useState(-1)
   const [points, setPoints] = useState('')
@@ -74,18 +77,19 @@ export function BulkBar({ count, filteredCount, epics, containers, progress, act
             value={points}
             onChange={(next) => {
               setPoints(next)
-              if (pointsError && checkStoryPoints(next).ok) setPointsError(undefined)
+              if (pointsError && checkPoints(next, scale).ok) setPointsError(undefined)
             }}
             errorMessage={pointsError}
+            list={scaleValues(scale).length > 0 ? scaleListId(groupId) : undefined}
           />
           <Button
             size="s"
             isPending={busy}
             isDisabled={points.trim() === ''}
             onPress={() => {
-              const check = checkStoryPoints(points)
+              const check = checkPoints(points, scale)
               if (!check.ok) return setPointsError(t(check.message.key, check.message.vars))
-              ask(t('items.bulk.confirmPoints', { count, points: check.value }), () => actions.setPoints(check.value))
+              ask(t('items.bulk.confirmPoints', { count, points: formatPoints(check.value, locale) }), () => actions.setPoints(check.value))
             }}
           >
             {t('items.bulk.apply')}

@@ -5,6 +5,7 @@ import { Text } from 'react-aria-components/Text'
 import { EpicSelect } from '@/components/EpicSelect'
 import { useI18n, type MessageKey } from '@/i18n'
 import type { EpicCatalogue } from '@/lib/epics/epic-fields'
+import { formatPoints, type Scale } from '@/lib/estimation/scale'
 import type { BacklogItem, ItemContainer } from '@/lib/items/item-fields'
 import { ActionMenu, type MenuAction } from '@/ui/ActionMenu'
 import { Avatar } from '@/ui/Avatar'
@@ -26,6 +27,10 @@ export interface ItemRowActions {
 /** What every row of one list shares: a change here redraws the list's rows, nothing else does. */
 export interface RowSettings {
   epics: EpicCatalogue
+  /** The team's estimation scale: what the points field takes and offers. */
+  scale: Scale
+  /** The list of the scale's values the points field offers (none for free numbers). */
+  scaleList: string | undefined
   /** Where an item could go instead (completed sprints excluded); null while the sprints are unknown. */
   targets: readonly ItemContainer[] | null
   readOnly: boolean
@@ -73,8 +78,8 @@ const statusKeys: Record<string, MessageKey> = {
  * list; at narrow widths the person and status fold into the line under the title (CSS).
  */
 const RowCells = memo(function RowCells({ item, settings }: { item: BacklogItem; settings: RowSettings }) {
-  const { epics, targets, readOnly, canReorder, draggable, actions } = settings
-  const { t } = useI18n()
+  const { epics, scale, scaleList, targets, readOnly, canReorder, draggable, actions } = settings
+  const { t, locale } = useI18n()
   const statusKey = statusKeys[item.status]
   const status = statusKey ? t(statusKey) : item.status
   // Worked out when the menu opens, not for every row on every render.
@@ -143,9 +148,15 @@ const RowCells = memo(function RowCells({ item, settings }: { item: BacklogItem;
       </span>
       <span className="item-row__cell item-row__cell--points">
         {readOnly ? (
-          <span className="item-row__points-text">{item.storyPoints || '–'}</span>
+          <span className="item-row__points-text">{item.storyPoints ? formatPoints(item.storyPoints, locale) : '–'}</span>
         ) : (
-          <StoryPointsField value={item.storyPoints} taskTitle={item.title} onSave={(points) => actions.setPoints(item, points)} />
+          <StoryPointsField
+            value={item.storyPoints}
+            scale={scale}
+            list={scaleList}
+            taskTitle={item.title}
+            onSave={(points) => actions.setPoints(item, points)}
+          />
         )}
       </span>
       <span className="item-row__cell item-row__cell--epic">
@@ -166,7 +177,9 @@ const RowCells = memo(function RowCells({ item, settings }: { item: BacklogItem;
           </>
         )}
       </span>
-      <span className="item-row__cell item-row__cell--status">{status}</span>
+      <span className="item-row__cell item-row__cell--status" title={status}>
+        {status}
+      </span>
       <span className="item-row__cell item-row__cell--menu">
         <ActionMenu className="item-row__menu" label={t('items.actions', { title: item.title })} content="⋯" actions={menuActions} />
       </span>

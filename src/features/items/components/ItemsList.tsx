@@ -7,6 +7,7 @@ import { useStableArray } from '@/lib/use-stable-array'
 import { noteVisibleItems } from '../api/visible-items'
 import { deferredModule } from '@/lib/lazy-component'
 import type { EpicCatalogue } from '@/lib/epics/epic-fields'
+import type { Scale } from '@/lib/estimation/scale'
 import type { BacklogItem, ItemContainer } from '@/lib/items/item-fields'
 import type { ReorderTarget } from '../api/filter-items'
 import { ROW_HEIGHT, VIRTUAL_FROM } from './virtual-from'
@@ -36,6 +37,9 @@ interface ItemsListProps {
    */
   all?: readonly BacklogItem[]
   epics: EpicCatalogue
+  /** The team's estimation scale (and the id of its values' list, when it has values). */
+  scale: Scale
+  scaleList: string | undefined
   /** Every backlog and sprint of the team (for "Move to…"); null while the sprints are unknown. */
   containers: readonly ItemContainer[] | null
   reorderable: boolean
@@ -123,7 +127,7 @@ function useLatest<A extends unknown[], R>(run: (...args: A) => R): (...args: A)
  * row (rows read their item from context), not the grid and not the other rows.
  */
 export function ItemsList(props: ItemsListProps) {
-  const { groupId, label, container, epics, containers, reorderable, selected, onMove, actions, reveal, spotlight, emptyText } = props
+  const { groupId, label, container, epics, scale, scaleList, containers, reorderable, selected, onMove, actions, reveal, spotlight, emptyText } = props
   const { t } = useI18n()
   // The board hands every list a new array on each change; this list's items may be the same.
   const items = useStableArray(props.items)
@@ -231,12 +235,13 @@ export function ItemsList(props: ItemsListProps) {
   // Bring a row into view and give it the focus once it is drawn (a windowed list draws it after
   // the scroll): after a keyboard move, and for Home, End, Page Up and Page Down.
   const focusNext = useRef<{ taskId: number; keep: boolean } | null>(null)
-  const scrollTo = useLatest((index: number) => {
+  /** `near`: the row goes just under the list's top edge (next to the form above it), not to its middle. */
+  const scrollTo = useLatest((index: number, near = false) => {
     const list = scroller.current?.querySelector<HTMLElement>('.items-list')
     if (!list) return
     const top = index * ROW_HEIGHT
     if (top >= list.scrollTop && top + ROW_HEIGHT <= list.scrollTop + list.clientHeight) return
-    list.scrollTop = Math.max(0, top - list.clientHeight / 2)
+    list.scrollTop = Math.max(0, near ? top - ROW_HEIGHT : top - list.clientHeight / 2)
     setScrolledTo(Math.floor(list.scrollTop / ROW_HEIGHT))
   })
   const [, setFocusRequest] = useState(0)
@@ -329,18 +334,30 @@ export function ItemsList(props: ItemsListProps) {
     const index = taskId === null ? undefined : indexOf.get(taskId)
     if (taskId === null || index === undefined) return
     spotting.current = null
-    scrollTo(index)
+    scrollTo(index, true)
     setFresh(taskId)
   }, [indexOf, spotlight, scrollTo])
   useEffect(() => {
     if (fresh === null) return
-    // The frame is as tall as its content: the page around it scrolls, when it must, to show the row.
-    const frame = requestAnimationFrame(() =>
-      scroller.current?.querySelector(`.items-list [data-key="${fresh}"]`)?.scrollIntoView({ block: 'nearest' }),
-    )
+    // The frame is as tall as its content: when the row is outside the portal page's view, the page
+    // around the frame scrolls to it (and only then: the form and its message stay where they are).
+    let observer: IntersectionObserver | undefined
+    const frame = requestAnimationFrame(() => {
+      const row = scroller.current?.querySelector(`.items-list [data-key="${fresh}"]`)
+      if (!row || typeof IntersectionObserver === 'undefined') return
+      observer = new IntersectionObserver(
+        ([entry]) => {
+          observer?.disconnect()
+          if (entry && entry.intersectionRatio < 1) row.scrollIntoView({ block: 'nearest' })
+        },
+        { threshold: [1] },
+      )
+      observer.observe(row)
+    })
     const timer = setTimeout(() => setFresh(null), FRESH_MS)
     return () => {
       cancelAnimationFrame(frame)
+      observer?.disconnect()
       clearTimeout(timer)
     }
   }, [fresh])
@@ -361,8 +378,8 @@ export function ItemsList(props: ItemsListProps) {
   const renderer = useMemo(() => windowRenderer(gridElement, currentRows), [gridElement, currentRows])
   const canReorder = useLatest(() => movable)
   const settings = useMemo<RowSettings>(
-    () => ({ epics, targets: containers, readOnly, canReorder, draggable, actions }),
-    [epics, containers, readOnly, canReorder, draggable, actions],
+    () => ({ epics, scale, scaleList, targets: containers, readOnly, canReorder, draggable, actions }),
+    [epics, scale, scaleList, containers, readOnly, canReorder, draggable, actions],
   )
   // Kept between renders: only a change of its rows, their selection or the list's shape redraws it.
   const grid = useMemo(() => {

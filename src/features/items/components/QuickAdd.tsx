@@ -13,7 +13,8 @@ import type { BacklogItem, ItemContainer } from '@/lib/items/item-fields'
 import type { CreateUnconfirmedError } from '@/lib/changes/create-once'
 import { useQuickAdd, type QuickAddDraft } from '../api/add-item'
 import type { QueuedAdd } from '../api/add-queue'
-import { checkStoryPoints, checkTitle } from '../api/item-limits'
+import { checkTitle } from '../api/item-limits'
+import { checkPoints, scaleListId, scaleValues, type Scale } from '@/lib/estimation/scale'
 import { EpicSelect } from '@/components/EpicSelect'
 
 interface QuickAddProps {
@@ -22,6 +23,8 @@ interface QuickAddProps {
   /** The backlog or sprint the new task goes into. */
   container: ItemContainer
   epics: EpicCatalogue
+  /** The team's estimation scale: what the points field takes and offers. */
+  scale: Scale
   /** Move the focus into the title field when the form appears (opened from a sprint's header). */
   autoFocus?: boolean
   /** A task was added (the form is already free for the next): bring it into view. */
@@ -33,7 +36,7 @@ interface QuickAddProps {
  * Titles can follow each other without waiting: each waits its turn under the form and is created
  * once, in order, whatever the portal or the network does.
  */
-export function QuickAdd({ groupId, backlogId, container, epics, autoFocus = false, onAdded }: QuickAddProps) {
+export function QuickAdd({ groupId, backlogId, container, epics, scale, autoFocus = false, onAdded }: QuickAddProps) {
   const { t } = useI18n()
   const portal = usePortal()
   const me = useCurrentUser()
@@ -55,7 +58,7 @@ export function QuickAdd({ groupId, backlogId, container, epics, autoFocus = fal
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const titleCheck = checkTitle(title)
-    const pointsCheck = checkStoryPoints(points)
+    const pointsCheck = checkPoints(points, scale)
     setTitleError(titleCheck.ok ? undefined : t(titleCheck.message.key, titleCheck.message.vars))
     setPointsError(pointsCheck.ok ? undefined : t(pointsCheck.message.key, pointsCheck.message.vars))
     if (!titleCheck.ok || !pointsCheck.ok || !me.data) return
@@ -129,9 +132,10 @@ export function QuickAdd({ groupId, backlogId, container, epics, autoFocus = fal
         value={points}
         onChange={(value) => {
           setPoints(value)
-          if (pointsError && checkStoryPoints(value).ok) setPointsError(undefined)
+          if (pointsError && checkPoints(value, scale).ok) setPointsError(undefined)
         }}
         errorMessage={pointsError}
+        list={scaleValues(scale).length > 0 ? scaleListId(groupId) : undefined}
       />
       <EpicSelect className="quick-add__epic" catalogue={epics} value={epicId} onChange={setEpicId} label={t('items.add.epic')} showLabel />
       <Button

@@ -1,7 +1,7 @@
 import { Suspense, useId, useRef, useState } from 'react'
 import { useI18n } from '@/i18n'
 import { lazyComponent } from '@/lib/lazy-component'
-import { checkStoryPoints } from '../api/item-limits'
+import { checkPoints, formatPoints, type Scale } from '@/lib/estimation/scale'
 
 /** The message beside a refused value: a popover, loaded the first time a value is refused. */
 const PointsProblem = lazyComponent(() => import('./PointsProblem').then((module) => module.PointsProblem))
@@ -11,8 +11,21 @@ const PointsProblem = lazyComponent(() => import('./PointsProblem').then((module
  * totals could not use is kept in the field with the reason next to it, and nothing is sent.
  * A plain input: every row of the list has one, so it must cost next to nothing to render.
  */
-export function StoryPointsField({ value, taskTitle, onSave }: { value: string; taskTitle: string; onSave: (points: string) => void }) {
-  const { t } = useI18n()
+export function StoryPointsField({
+  value,
+  scale,
+  list,
+  taskTitle,
+  onSave,
+}: {
+  value: string
+  scale: Scale
+  /** The id of the scale's values, offered as the person types. */
+  list: string | undefined
+  taskTitle: string
+  onSave: (points: string) => void
+}) {
+  const { t, locale } = useI18n()
   const errorId = useId()
   const input = useRef<HTMLInputElement>(null)
   const [draft, setDraft] = useState(value)
@@ -27,10 +40,10 @@ export function StoryPointsField({ value, taskTitle, onSave }: { value: string; 
       setEditing(false)
     }
   }
-  const shown = editing ? draft : value
+  const shown = editing ? draft : formatPoints(value, locale)
   const commit = () => {
     if (!editing) return
-    const check = checkStoryPoints(draft)
+    const check = checkPoints(draft, scale)
     if (!check.ok) {
       setProblem(t(check.message.key, check.message.vars))
       return
@@ -48,6 +61,7 @@ export function StoryPointsField({ value, taskTitle, onSave }: { value: string; 
         type="text"
         aria-label={t('items.points.label', { title: taskTitle })}
         placeholder="–"
+        list={list}
         value={shown}
         aria-invalid={problem !== null || undefined}
         aria-describedby={problem ? errorId : undefined}
@@ -55,7 +69,7 @@ export function StoryPointsField({ value, taskTitle, onSave }: { value: string; 
           const next = event.target.value
           setEditing(true)
           setDraft(next)
-          if (problem && checkStoryPoints(next).ok) setProblem(null)
+          if (problem && checkPoints(next, scale).ok) setProblem(null)
         }}
         onBlur={commit}
         // Keys typed here are the field's: the list around it would take arrows, Space and letters
@@ -65,7 +79,7 @@ export function StoryPointsField({ value, taskTitle, onSave }: { value: string; 
           event.stopPropagation()
           if (event.key === 'Enter') commit()
           if (event.key === 'Escape') {
-            setDraft(value)
+            setDraft(formatPoints(value, locale))
             setEditing(false)
             setProblem(null)
           }

@@ -21,7 +21,7 @@ export interface RowWindow {
   first: number
   last: number
   /** Scroll the list so that the row at this index is in view (the grid moved its focus there). */
-  scrollTo: (index: number) => void
+  scrollTo: (index: number, near?: boolean) => void
 }
 
 export const RowWindowContext = createContext<RowWindow | null>(null)

@@ -15,7 +15,8 @@ import { Button } from '@/ui/Button'
 import { ErrorNotice } from '@/ui/ErrorNotice'
 import { notify } from '@/ui/toast-queue'
 import { useEpicCatalogue } from '@/features/epics/api/use-epic-catalogue'
-import { EpicsPanel } from '@/features/epics/components/EpicsPanel'
+import { formatPoints, scaleListId, scaleValues } from '@/lib/estimation/scale'
+import { useScale } from '@/lib/estimation/use-scale'
 import { filterItems, type ReorderTarget } from '@/features/items/api/filter-items'
 import { useItems } from '@/features/items/api/get-items'
 import { useMoveItems } from '@/features/items/api/move-items'
@@ -36,6 +37,9 @@ import '@/features/items/components/items.css'
 const BulkBar = lazyComponent(() => import('@/features/items/components/BulkBar').then((module) => module.BulkBar))
 const SprintDialog = lazyComponent(() => import('@/features/sprints/components/SprintDialog').then((module) => module.SprintDialog))
 const CompleteSprintDialog = lazyComponent(() => import('@/features/sprints/components/CompleteSprintDialog').then((module) => module.CompleteSprintDialog))
+const ScaleDialog = lazyComponent(() => import('@/features/estimation/components/ScaleDialog').then((module) => module.ScaleDialog))
+/** The epics beside the lists: fetched once the items are on screen, which come first. */
+const EpicsPanel = lazyComponent(() => import('@/features/epics/components/EpicsPanel').then((module) => module.EpicsPanel))
 const ShortcutsDialog = lazyComponent(() => import('./ShortcutsDialog').then((module) => module.ShortcutsDialog))
 const DeleteSprintDialog = lazyComponent(() => import('@/features/sprints/components/DeleteSprintDialog').then((module) => module.DeleteSprintDialog))
 
@@ -89,6 +93,29 @@ function usePlanningShortcuts(board: RefObject<HTMLElement | null>, showHelp: (s
 /** How long a message with Undo stays. */
 const UNDO_MS = 8000
 
+/**
+ * True a moment after `ready` turned true and the screen was painted with it (the next idle time,
+ * at most 300 ms later): for what is beside the main content and may arrive just after it.
+ */
+function useAfterPaint(ready: boolean): boolean {
+  const [after, setAfter] = useState(false)
+  useEffect(() => {
+    if (!ready || after) return
+    let idle: number | undefined
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(() => setAfter(true), { timeout: 300 })
+      else timer = setTimeout(() => setAfter(true), 0)
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      if (idle !== undefined) cancelIdleCallback(idle)
+      clearTimeout(timer)
+    }
+  }, [ready, after])
+  return after
+}
+
 const NO_SPRINTS: readonly Sprint[] = []
 const NO_ITEMS: readonly BacklogItem[] = []
 
@@ -110,12 +137,14 @@ const NO_TOTALS = { stats: containerStats(NO_ITEMS), unfinished: 0, sums: sumSto
  * items move between them by drag, keyboard, menu or in bulk, always through the one change discipline.
  */
 export function Board({ group, backlogId, ready }: BoardProps) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const portal = usePortal()
   const groupId = group.id
   const me = useCurrentUser(ready)
   const items = useItems(groupId, portal.origin, ready)
   const epics = useEpicCatalogue(groupId, items.data, ready)
+  const scale = useScale(groupId)
+  const scaleValuesId = scaleValues(scale).length > 0 ? scaleListId(groupId) : undefined
   const sprints = useSprints(groupId, ready)
   const filters = useItemFilters(groupId)
   const change = useItemChanges(groupId)
@@ -133,6 +162,8 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   const [announcement, setAnnouncement] = useState('')
   const closeReport = useRef<(() => void) | null>(null)
   const [showShortcuts, setShowShortcuts] = useState(false)
+  const [showScale, setShowScale] = useState(false)
+  const sideShown = useAfterPaint(items.isSuccess)
   const board = useRef<HTMLDivElement>(null)
   usePlanningShortcuts(board, setShowShortcuts)
   const idPrefix = useId()
@@ -165,13 +196,13 @@ export function Board({ group, backlogId, ready }: BoardProps) {
   const totals = useMemo(() => {
     const map = new Map<number, { stats: ContainerStats; unfinished: number; sums: ReturnType<typeof sumStoryPoints> }>()
     for (const [entityId, list] of inContainer) {
-      map.set(entityId, { stats: containerStats(list), unfinished: list.filter((item) => item.status !== DONE).length, sums: sumStoryPoints(list) })
+      map.set(entityId, { stats: containerStats(list, scale), unfinished: list.filter((item) => item.status !== DONE).length, sums: sumStoryPoints(list, scale) })
     }
     return map
-  }, [inContainer])
+  }, [inContainer, scale])
   const totalsOf = (entityId: number) => totals.get(entityId) ?? NO_TOTALS
   const reorderable = isReorderable(listFilters)
-  const velocity = useMemo(() => velocityOf(sprintList, all), [sprintList, all])
+  const velocity = useMemo(() => velocityOf(sprintList, all, scale), [sprintList, all, scale])
   const people = useMemo(() => {
     const found = new Map<number, Person>()
     for (const item of all) if (item.responsible) found.set(item.responsible.id, item.responsible)
@@ -282,7 +313,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
     setPoints: (item, points) =>
       void send(
         [{ taskId: item.taskId, fields: { storyPoints: points } }],
-        points === '' ? t('items.pointsCleared', { title: item.title }) : t('items.pointsSet', { title: item.title, points }),
+        points === '' ? t('items.pointsCleared', { title: item.title }) : t('items.pointsSet', { title: item.title, points: formatPoints(points, locale) }),
         { undoable: true },
       ),
     setEpic: (item, epicId) =>
@@ -345,6 +376,8 @@ export function Board({ group, backlogId, ready }: BoardProps) {
         items={listItems}
         all={allIn(container.id)}
         epics={epics}
+        scale={scale}
+        scaleList={scaleValuesId}
         containers={sprints.isSuccess ? containers : null}
         reorderable={reorderable}
         selected={selected}
@@ -381,7 +414,7 @@ export function Board({ group, backlogId, ready }: BoardProps) {
             addTask: () => setAddingTo(addingTo === sprint.id ? null : sprint.id),
           }}
         />
-        {addingTo === sprint.id && <QuickAdd groupId={groupId} backlogId={backlogId} container={container} epics={epics} autoFocus onAdded={spot} />}
+        {addingTo === sprint.id && <QuickAdd groupId={groupId} backlogId={backlogId} container={container} epics={epics} scale={scale} autoFocus onAdded={spot} />}
         {list(container, sprint.status === 'completed' ? t('sprints.emptyCompleted') : t('sprints.empty'))}
       </section>
     )
@@ -406,6 +439,8 @@ export function Board({ group, backlogId, ready }: BoardProps) {
           count={selectedIds.length}
           filteredCount={editable.length}
           epics={epics}
+          scale={scale}
+          groupId={groupId}
           containers={containers}
           progress={progress}
           actions={{
@@ -429,9 +464,21 @@ export function Board({ group, backlogId, ready }: BoardProps) {
           <ShortcutsDialog onClose={() => setShowShortcuts(false)} />
         </Suspense>
       )}
+      {showScale && (
+        <Suspense fallback={null}>
+          <ScaleDialog groupId={groupId} teamName={group.name} scale={scale} canChange={portal.isAdmin} items={all} onClose={() => setShowScale(false)} />
+        </Suspense>
+      )}
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
+      {scaleValuesId && (
+        <datalist id={scaleValuesId}>
+          {scaleValues(scale).map((value) => (
+            <option key={value} value={value} />
+          ))}
+        </datalist>
+      )}
       <div className="sprints">
         <div className="sprints__toolbar">
           <h3 className="sprints__title">{t('sprints.title')}</h3>
@@ -465,9 +512,14 @@ export function Board({ group, backlogId, ready }: BoardProps) {
               {backlogSums.unsummable > 0 && ` · ${t('items.unsummable', { count: backlogSums.unsummable })}`}
               {backlogSums.unestimated > 0 && ` · ${t('items.unestimated', { count: backlogSums.unestimated })}`}
             </p>
+            <p className="container-head__meta">
+              <button type="button" className="link-button link-button--flush" onClick={() => setShowScale(true)}>
+                {t('estimation.button', { scale: t(`estimation.kind.${scale.kind}`) })}
+              </button>
+            </p>
           </div>
         </header>
-        <QuickAdd groupId={groupId} backlogId={backlogId} container={byId.get(backlogId)!} epics={epics} onAdded={spot} />
+        <QuickAdd groupId={groupId} backlogId={backlogId} container={byId.get(backlogId)!} epics={epics} scale={scale} onAdded={spot} />
         {list(byId.get(backlogId)!, Object.values(filters).some(Boolean) ? t('items.empty') : t('items.emptyBacklog'))}
       </section>
     </>
@@ -477,7 +529,13 @@ export function Board({ group, backlogId, ready }: BoardProps) {
     <div className="board" ref={board}>
       <div className="board__main">{body}</div>
       <aside className="board__side">
-        <EpicsPanel groupId={groupId} catalogue={epics} items={all} onDetached={settle} />
+        {sideShown ? (
+          <Suspense fallback={<PlaceholderRows label={t('epics.loading')} rows={3} />}>
+            <EpicsPanel groupId={groupId} catalogue={epics} scale={scale} items={all} onDetached={settle} />
+          </Suspense>
+        ) : (
+          <PlaceholderRows label={t('epics.loading')} rows={3} />
+        )}
       </aside>
       <Suspense fallback={null}>
       {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (

@@ -39,12 +39,12 @@ function localDay(iso: string | null): Date | null {
 
 /** Dates as the person reads them: "9 Mar – 22 Mar", with the year when it is not this one. */
 function useDates(sprint: Sprint): string {
-  const { language } = useI18n()
+  const { locale } = useI18n()
   const start = localDay(sprint.dateStart)
   const end = localDay(sprint.dateEnd)
   if (!start || !end) return ''
   const thisYear = new Date().getFullYear()
-  const format = new Intl.DateTimeFormat(language, {
+  const format = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'short',
     ...(start.getFullYear() !== thisYear || end.getFullYear() !== thisYear ? { year: 'numeric' } : {}),
